@@ -1,0 +1,252 @@
+/* The bad-record policy over all operands; see fb_jsonl.h. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+#include "fb_jsonl.h"
+
+struct fb_jsonl_in {
+	struct fb_jsonl_policy policy;
+	const char *const *paths;
+	size_t npaths, next_path;
+	struct fb_jsonl_reader *reader;
+	const char *raw; /* the line last returned */
+	size_t rawlen;
+	long line;
+	unsigned long nread, nrejected;
+	int status;
+	int stopped;
+};
+
+struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const char *const *paths,
+                                    size_t n)
+{
+	static const char *const stdin_path[] = {"-"};
+	struct fb_jsonl_in *in = fb_xcalloc(1, sizeof *in);
+
+	in->policy = *policy;
+	in->paths = n ? paths : stdin_path;
+	in->npaths = n ? n : 1;
+	return in;
+}
+
+/* The operand being read, as given (stable for the life of in, so callers
+ * may keep it to report on a record later). */
+static const char *current_file(const struct fb_jsonl_in *in)
+{
+	const char *path;
+
+	if (in->next_path == 0)
+		return NULL;
+	path = in->paths[in->next_path - 1];
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static void keep_rejected(struct fb_jsonl_in *in, const char *raw, size_t len)
+{
+	FILE *f = in->policy.rejects;
+
+	if (!f)
+		return;
+	if (fwrite(raw, 1, len, f) != len || putc('\n', f) == EOF) {
+		fb_diag_error(in->policy.prog, NULL, 0, 0, "cannot write rejected line: %s",
+		              strerror(errno));
+		in->status = 2;
+		in->stopped = 1;
+	}
+}
+
+static int vreject(struct fb_jsonl_in *in, const char *file, long line, int col, const char *raw,
+                   size_t len, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	fb_diag_error(in->policy.prog, file, line, col, "%s", msg);
+	in->nrejected++;
+	keep_rejected(in, raw, len);
+	if (!in->policy.skip_invalid) {
+		in->status = 2;
+		in->stopped = 1;
+	}
+	return in->stopped ? -1 : 0;
+}
+
+int fb_jsonl_in_reject(struct fb_jsonl_in *in, int col, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vreject(in, current_file(in), in->line, col, in->raw, in->rawlen, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int fb_jsonl_in_reject_at(struct fb_jsonl_in *in, const char *file, long line, const char *raw,
+                          size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vreject(in, file, line, 0, raw, len, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void fb_jsonl_in_warn(struct fb_jsonl_in *in, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fb_diag_warn(in->policy.prog, current_file(in), in->line, 0, "%s", msg);
+}
+
+/* Opens the next operand; a file that cannot be opened is reported and
+ * skipped, as cat and grep do. Returns 0 when there is none left. */
+static int open_next(struct fb_jsonl_in *in)
+{
+	struct fb_error err;
+	const char *path;
+
+	while (in->next_path < in->npaths) {
+		path = in->paths[in->next_path++];
+		in->reader = fb_jsonl_reader_open(path, &err);
+		if (in->reader)
+			return 1;
+		fb_diag_error(in->policy.prog, path, 0, 0, "%s", err.text);
+		in->status = 2;
+	}
+	return 0;
+}
+
+json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
+{
+	struct fb_error err;
+	json_t *rec;
+	int rc;
+
+	while (!in->stopped) {
+		if (!in->reader && !open_next(in))
+			return NULL;
+		rc = fb_jsonl_reader_next(in->reader, &in->raw, &in->rawlen, &err);
+		if (rc <= 0) {
+			if (rc < 0) {
+				fb_diag_error(in->policy.prog, current_file(in), 0, 0, "%s",
+				              err.text);
+				in->status = 2;
+			}
+			fb_jsonl_reader_close(in->reader);
+			in->reader = NULL;
+			continue;
+		}
+		in->line = fb_jsonl_reader_lineno(in->reader);
+		in->nread++;
+		rec = fb_jsonl_parse(in->raw, in->rawlen, &err);
+		if (rec)
+			return rec;
+		fb_jsonl_in_reject(in, err.column, "%s", err.text);
+	}
+	return NULL;
+}
+
+const char *fb_jsonl_in_file(const struct fb_jsonl_in *in)
+{
+	return current_file(in);
+}
+
+long fb_jsonl_in_line(const struct fb_jsonl_in *in)
+{
+	return in->line;
+}
+
+const char *fb_jsonl_in_raw(const struct fb_jsonl_in *in, size_t *len)
+{
+	*len = in->rawlen;
+	return in->raw;
+}
+
+unsigned long fb_jsonl_in_read_count(const struct fb_jsonl_in *in)
+{
+	return in->nread;
+}
+
+unsigned long fb_jsonl_in_rejected_count(const struct fb_jsonl_in *in)
+{
+	return in->nrejected;
+}
+
+int fb_jsonl_in_status(const struct fb_jsonl_in *in)
+{
+	return in->status;
+}
+
+int fb_jsonl_in_stopped(const struct fb_jsonl_in *in)
+{
+	return in->stopped;
+}
+
+void fb_jsonl_in_free(struct fb_jsonl_in *in)
+{
+	if (!in)
+		return;
+	fb_jsonl_reader_close(in->reader);
+	free(in);
+}
+
+struct fb_jsonl_out {
+	FILE *f;
+	int unbuffered;
+	char *buf;
+	size_t cap;
+	unsigned long count;
+};
+
+struct fb_jsonl_out *fb_jsonl_out_new(FILE *f, int unbuffered)
+{
+	struct fb_jsonl_out *out = fb_xcalloc(1, sizeof *out);
+
+	out->f = f;
+	out->unbuffered = unbuffered;
+	out->cap = 64 * 1024;
+	out->buf = fb_xmalloc(out->cap);
+	return out;
+}
+
+int fb_jsonl_out_write(struct fb_jsonl_out *out, const json_t *rec)
+{
+	const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(15);
+	size_t n = json_dumpb(rec, out->buf, out->cap - 1, flags);
+
+	if (n >= out->cap) {
+		out->cap = n + 1;
+		out->buf = fb_xrealloc(out->buf, out->cap);
+		n = json_dumpb(rec, out->buf, out->cap - 1, flags);
+	}
+	out->buf[n++] = '\n';
+	if (fwrite(out->buf, 1, n, out->f) != n)
+		return -1;
+	if (out->unbuffered && fflush(out->f) != 0)
+		return -1;
+	out->count++;
+	return 0;
+}
+
+unsigned long fb_jsonl_out_count(const struct fb_jsonl_out *out)
+{
+	return out->count;
+}
+
+void fb_jsonl_out_free(struct fb_jsonl_out *out)
+{
+	if (!out)
+		return;
+	free(out->buf);
+	free(out);
+}

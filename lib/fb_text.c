@@ -1,0 +1,157 @@
+#include "fb_text.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "fb_alloc.h"
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static int is_word_char(utf8proc_int32_t c)
+{
+	utf8proc_category_t cat;
+
+	if (c < 128)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	cat = utf8proc_category(c);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Folds one code point and feeds the result into the running hash. */
+static uint64_t hash_folded(uint64_t h, utf8proc_int32_t c)
+{
+	utf8proc_int32_t out[8];
+	utf8proc_ssize_t n, i;
+	int last = 0;
+
+	if (c < 128) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		return (h ^ (uint64_t)c) * FNV_PRIME;
+	}
+	n = utf8proc_decompose_char(c, out, 8,
+	                            UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+	                                UTF8PROC_DECOMPOSE,
+	                            &last);
+	if (n < 0 || n > 8) {
+		out[0] = c;
+		n = 1;
+	}
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint64_t)out[i]) * FNV_PRIME;
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void push(struct fb_text_tokens *t, uint64_t h)
+{
+	t->hash = fb_xgrow(t->hash, &t->cap, t->n + 1, sizeof *t->hash);
+	t->hash[t->n++] = h;
+}
+
+void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_text_tokens *out)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len, step;
+	utf8proc_int32_t c;
+	uint64_t h = FNV_OFFSET;
+	size_t chars = 0, i, j;
+
+	out->n = 0;
+	while (left > 0) {
+		step = utf8proc_iterate(p, left, &c);
+		if (step <= 0) {
+			step = 1;
+			c = -1;
+		}
+		if (c >= 0 && is_word_char(c)) {
+			h = hash_folded(h, c);
+			chars++;
+		} else {
+			if (chars >= min_chars && chars > 0)
+				push(out, h);
+			h = FNV_OFFSET;
+			chars = 0;
+		}
+		p += step;
+		left -= step;
+	}
+	if (chars >= min_chars && chars > 0)
+		push(out, h);
+	if (out->n < 2)
+		return;
+	qsort(out->hash, out->n, sizeof *out->hash, cmp_u64);
+	for (i = 1, j = 1; i < out->n; i++)
+		if (out->hash[i] != out->hash[j - 1])
+			out->hash[j++] = out->hash[i];
+	out->n = j;
+}
+
+size_t fb_text_shared(const struct fb_text_tokens *a, const struct fb_text_tokens *b)
+{
+	size_t i = 0, j = 0, shared = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->hash[i] < b->hash[j]) {
+			i++;
+		} else if (a->hash[i] > b->hash[j]) {
+			j++;
+		} else {
+			shared++;
+			i++;
+			j++;
+		}
+	}
+	return shared;
+}
+
+double fb_text_dice(const struct fb_text_tokens *a, const struct fb_text_tokens *b)
+{
+	if (a->n + b->n == 0)
+		return 0.0;
+	return 2.0 * (double)fb_text_shared(a, b) / (double)(a->n + b->n);
+}
+
+int fb_text_is_shouting(const char *text, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len, step;
+	utf8proc_int32_t c;
+	size_t upper = 0, lower = 0, words = 0;
+	int in_word = 0;
+	utf8proc_category_t cat;
+
+	while (left > 0) {
+		step = utf8proc_iterate(p, left, &c);
+		if (step <= 0)
+			step = 1, c = ' ';
+		cat = utf8proc_category(c);
+		if (cat == UTF8PROC_CATEGORY_LU)
+			upper++;
+		else if (cat == UTF8PROC_CATEGORY_LL)
+			lower++;
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+			words += !in_word;
+			in_word = 1;
+		} else {
+			in_word = 0;
+		}
+		p += step;
+		left -= step;
+	}
+	return upper + lower >= 6 && words >= 2 && upper * 5 >= (upper + lower) * 4;
+}
+
+void fb_text_tokens_free(struct fb_text_tokens *t)
+{
+	free(t->hash);
+	t->hash = NULL;
+	t->n = t->cap = 0;
+}

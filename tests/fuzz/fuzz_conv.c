@@ -1,0 +1,67 @@
+/* Fuzz target: log records through format detection, conversation
+ * assembly, signals and the output records. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "fb_conv.h"
+#include "fb_jsonl.h"
+#include "fb_record.h"
+#include "fb_rules.h"
+#include "fb_signals.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void analyse_ready(struct fb_conv_asm *a, struct fb_rules *rules,
+                          const struct fb_signals_config *cfg, struct fb_signals_result *res)
+{
+	struct fb_conv *c;
+	size_t i;
+
+	while ((c = fb_conv_asm_pop(a))) {
+		fb_signals_analyse(cfg, rules, c, 1, res);
+		for (i = 0; i < res->n; i++)
+			json_decref(fb_record_interaction(c, &res->items[i], cfg, 1));
+		json_decref(fb_record_conversation(c, res, cfg, 1));
+		fb_conv_free(c);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *p = (const char *)data, *end = p + size, *nl;
+	struct fb_conv_opts opts = {0};
+	struct fb_conv_origin origin = {"fuzz", 0, NULL, 0};
+	struct fb_signals_config cfg;
+	struct fb_signals_result res = {0};
+	struct fb_rules *rules = fb_rules_new();
+	struct fb_conv_asm *a;
+	struct fb_error err;
+	json_t *rec;
+
+	fb_rules_add_defaults(rules, &err);
+	fb_signals_config_default(&cfg);
+	/* The first byte picks the sorted mode and the idle gap. */
+	a = fb_conv_asm_new(&opts, size && (data[0] & 1), size && (data[0] & 2) ? 5 : 1800);
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		origin.line++;
+		origin.raw = (char *)p;
+		origin.rawlen = (size_t)(nl - p);
+		rec = fb_jsonl_parse(p, (size_t)(nl - p), &err);
+		if (rec) {
+			fb_conv_asm_add(a, rec, &origin, &err);
+			json_decref(rec);
+		}
+		analyse_ready(a, rules, &cfg, &res);
+		p = nl + 1;
+	}
+	fb_conv_asm_finish(a);
+	analyse_ready(a, rules, &cfg, &res);
+	fb_conv_asm_free(a);
+	fb_signals_result_free(&res);
+	fb_rules_free(rules);
+	return 0;
+}
