@@ -31,7 +31,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DFB_VERSION='"$(VERSION)"' \
              -Ilib $(WARN) $(PKG_CFLAGS) $(CFLAGS)
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -pthread
 
 CMDS = fb-extract
 LIB_SRC = $(sort $(wildcard lib/*.c))

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fb_alloc.h"
 #include "fb_conv.h"
@@ -15,15 +16,18 @@
 #include "fb_opt.h"
 #include "fb_path.h"
 #include "fb_record.h"
+#include "fb_report.h"
 #include "fb_rules.h"
 #include "fb_signals.h"
 
 static const char *prog = "fb-extract";
 
 enum {
-	OPT_DUMP_RULES = CHAR_MAX + 1,
+	OPT_CLOSE_IDLE = CHAR_MAX + 1,
+	OPT_DUMP_RULES,
 	OPT_EXPLAIN,
 	OPT_FIELD,
+	OPT_FORMAT,
 	OPT_IDLE_GAP,
 	OPT_INPUT_FORMAT,
 	OPT_LABEL_THRESHOLD,
@@ -35,15 +39,18 @@ enum {
 	OPT_SKIP_INVALID,
 	OPT_SORTED,
 	OPT_STATS,
+	OPT_THREADS,
 	OPT_UNBUFFERED,
 	OPT_WEIGHT,
 };
 
 static const char shortopts[] = ":ho:V";
 static const struct option longopts[] = {
+	{"close-idle", no_argument, NULL, OPT_CLOSE_IDLE},
 	{"dump-rules", no_argument, NULL, OPT_DUMP_RULES},
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"field", required_argument, NULL, OPT_FIELD},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{"help", no_argument, NULL, 'h'},
 	{"idle-gap", required_argument, NULL, OPT_IDLE_GAP},
 	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
@@ -57,6 +64,7 @@ static const struct option longopts[] = {
 	{"skip-invalid", no_argument, NULL, OPT_SKIP_INVALID},
 	{"sorted", no_argument, NULL, OPT_SORTED},
 	{"stats", no_argument, NULL, OPT_STATS},
+	{"threads", required_argument, NULL, OPT_THREADS},
 	{"unbuffered", no_argument, NULL, OPT_UNBUFFERED},
 	{"version", no_argument, NULL, 'V'},
 	{"weight", required_argument, NULL, OPT_WEIGHT},
@@ -77,8 +85,11 @@ static void usage(void)
 	       "                            --field conversation_id=.session.id\n"
 	       "      --sorted              records of one conversation are adjacent: stream\n"
 	       "                            in constant memory\n"
-	       "      --idle-gap=DURATION   a conversation quiet this long has ended, and an\n"
-	       "                            unanswered last response is abandoned (default 30m)\n"
+	       "      --close-idle          a conversation quiet for the idle gap (by the\n"
+	       "                            newest timestamp read) is complete: stream logs\n"
+	       "                            written in time order in bounded memory\n"
+	       "      --idle-gap=DURATION   quiet time after which a last response is\n"
+	       "                            abandoned (default 30m)\n"
 	       "Signals:\n"
 	       "      --rules=FILE          add the phrase rules in FILE (repeatable)\n"
 	       "      --no-default-rules    use only the rules given with --rules\n"
@@ -90,9 +101,13 @@ static void usage(void)
 	       "                            (0 to 1, default 0.2)\n"
 	       "Output:\n"
 	       "  -o, --output=FILE         write to FILE instead of standard output\n"
+	       "      --format=FMT          jsonl (default), or for people: table, markdown\n"
+	       "                            or csv (the main fields, one row per record)\n"
 	       "      --per=UNIT            interaction (default) or conversation\n"
 	       "      --explain             add the evidence: which rule matched which text\n"
-	       "      --unbuffered          flush after every record\n"
+	       "      --unbuffered          flush after every record, and read line by line\n"
+	       "      --threads=N           parse input on N threads (default: the number\n"
+	       "                            of processors, at most 8)\n"
 	       "Bad records:\n"
 	       "      --skip-invalid        report bad records and go on (default: stop)\n"
 	       "      --rejects=FILE        write every rejected line to FILE, byte for byte\n"
@@ -113,8 +128,9 @@ struct options {
 	size_t nfields;
 	const char **rule_files;
 	size_t nrule_files;
-	int default_rules, sorted, explain, per_conversation, unbuffered, stats, skip_invalid;
-	double idle_gap;
+	int default_rules, sorted, close_idle, explain, per_conversation, unbuffered, stats, skip_invalid;
+	int format; /* -1 for JSON Lines, else an enum fb_report_format */
+	long threads;
 	const char *output, *rejects;
 	struct fb_signals_config cfg;
 };
@@ -170,6 +186,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int c, rc = 0, fmt;
 
 	memset(o, 0, sizeof *o);
+	o->format = -1;
 	opterr = 0;
 	o->default_rules = 1;
 	fb_signals_config_default(&o->cfg);
@@ -184,6 +201,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'o':
 			o->output = optarg;
 			break;
+		case OPT_CLOSE_IDLE:
+			o->close_idle = 1;
+			break;
 		case OPT_DUMP_RULES:
 			fputs(fb_rules_default_text(), stdout);
 			return -1;
@@ -192,6 +212,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_FIELD:
 			rc = parse_field(o, optarg);
+			break;
+		case OPT_FORMAT:
+			o->format = strcmp(optarg, "jsonl") == 0 ? -1 : fb_report_format_from_name(optarg);
+			if (o->format == -1 && strcmp(optarg, "jsonl") != 0)
+				rc = fb_diag_usage(prog, "--format: unknown format '%s'", optarg);
 			break;
 		case OPT_IDLE_GAP:
 			if (fb_opt_duration(optarg, &o->cfg.idle_gap, &err) < 0 || o->cfg.idle_gap <= 0)
@@ -236,6 +261,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_STATS:
 			o->stats = 1;
+			break;
+		case OPT_THREADS:
+			if (fb_opt_long(optarg, 1, 8, &o->threads, &err) < 0)
+				rc = fb_diag_usage(prog, "--threads: %s", err.text);
 			break;
 		case OPT_UNBUFFERED:
 			o->unbuffered = 1;
@@ -327,14 +356,55 @@ struct run {
 	struct fb_jsonl_in *in;
 	struct fb_jsonl_out *out;
 	struct fb_signals_result result;
+	unsigned long written;
 	int write_failed;
 };
 
+/* The columns of --format table, markdown and csv: fields of the record. */
+static const struct fb_report_col interaction_cols[] = {
+	{"conversation_id", 16, 0}, {"turn", 4, 1},   {"variant", 12, 0}, {"label", 8, 0},
+	{"score", 7, 1},            {"confidence", 10, 1}, {"signals", 30, 0}, {"prompt", 40, 0},
+};
+static const struct fb_report_col conversation_cols[] = {
+	{"conversation_id", 16, 0}, {"variant", 12, 0},      {"turns", 5, 1},    {"label", 8, 0},
+	{"score", 7, 1},            {"confidence", 10, 1}, {"signals", 50, 0},
+};
+#define NCOLS(a) (sizeof a / sizeof a[0])
+
+static int write_row(struct run *r, const json_t *rec)
+{
+	const struct fb_report_col *cols = r->opts->per_conversation ? conversation_cols
+	                                                             : interaction_cols;
+	size_t n = r->opts->per_conversation ? NCOLS(conversation_cols) : NCOLS(interaction_cols);
+	char bufs[8][512];
+	const char *cells[8];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cells[i] = fb_report_json_cell(json_object_get(rec, cols[i].title), bufs[i],
+		                               sizeof bufs[i]);
+	return fb_report_row(stdout, (enum fb_report_format)r->opts->format, cols, n, cells);
+}
+
+static int write_header(struct run *r)
+{
+	if (r->opts->format < 0)
+		return 0;
+	if (r->opts->per_conversation)
+		return fb_report_header(stdout, (enum fb_report_format)r->opts->format,
+		                        conversation_cols, NCOLS(conversation_cols));
+	return fb_report_header(stdout, (enum fb_report_format)r->opts->format, interaction_cols,
+	                        NCOLS(interaction_cols));
+}
+
 static int emit(struct run *r, json_t *rec)
 {
-	int rc = fb_jsonl_out_write(r->out, rec);
+	int rc = r->opts->format < 0 ? fb_jsonl_out_write(r->out, rec) : write_row(r, rec);
 
+	if (rc == 0 && r->opts->format >= 0 && r->opts->unbuffered)
+		rc = fflush(stdout);
 	json_decref(rec);
+	r->written += rc == 0;
 	if (rc < 0 && !r->write_failed) {
 		r->write_failed = fb_diag_is_epipe(errno) ? 1 : 2;
 		if (r->write_failed == 2)
@@ -419,6 +489,13 @@ static int run(struct run *r, struct fb_conv_asm *a)
 	return rc;
 }
 
+static int default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
 static FILE *open_or_die(const char *path, const char *mode)
 {
 	FILE *f = fopen(path, mode);
@@ -431,7 +508,7 @@ static FILE *open_or_die(const char *path, const char *mode)
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct fb_jsonl_policy policy = {prog, 0, NULL};
+	struct fb_jsonl_policy policy = {prog, 0, NULL, 1};
 	struct run r = {0};
 	struct fb_conv_asm *a = NULL;
 	FILE *rejects = NULL;
@@ -447,8 +524,10 @@ int main(int argc, char **argv)
 	r.opts = &o;
 	status = 2;
 	if (o.output && !freopen(o.output, "w", stdout)) {
+		/* stdout is closed now: nothing is left to flush. */
 		fb_diag_error(prog, o.output, 0, 0, "%s", strerror(errno));
-		goto out;
+		free_options(&o);
+		return 2;
 	}
 	if (o.rejects && !(rejects = open_or_die(o.rejects, "w")))
 		goto out;
@@ -456,15 +535,19 @@ int main(int argc, char **argv)
 	if (!r.rules)
 		goto out;
 	policy.skip_invalid = o.skip_invalid;
+	policy.threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
 	policy.rejects = rejects;
 	r.in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	r.out = fb_jsonl_out_new(stdout, o.unbuffered);
-	a = fb_conv_asm_new(&o.conv, o.sorted, o.cfg.idle_gap);
-	run(&r, a);
+	a = fb_conv_asm_new(&o.conv, o.sorted, o.close_idle ? o.cfg.idle_gap : INFINITY);
+	if (write_header(&r) == 0)
+		run(&r, a);
+	else
+		r.write_failed = fb_diag_is_epipe(errno) ? 1 : 2;
 	status = r.write_failed == 2 ? 2 : fb_jsonl_in_status(r.in);
 	if (o.stats)
 		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
-		        fb_jsonl_in_read_count(r.in), fb_jsonl_out_count(r.out),
+		        fb_jsonl_in_read_count(r.in), r.written,
 		        fb_jsonl_in_rejected_count(r.in));
 out:
 	fb_conv_asm_free(a);

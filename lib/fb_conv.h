@@ -12,10 +12,11 @@
  * "feedback" object) and behaviour events (a top-level "events" array).
  *
  * An assembler groups records into conversations. A conversation is complete
- * when the input ends; with sorted input when a record of another
- * conversation arrives; and when the newest timestamp seen in the input is
- * more than the idle gap past its last activity. So memory holds only the
- * conversations still open. */
+ * when the input ends, so records may come in any order; with sorted input,
+ * when a record of another conversation arrives (constant memory); and, when
+ * asked, once the newest timestamp seen in the input is more than an idle
+ * gap past its last activity (bounded memory for logs written as things
+ * happen). So memory holds only the conversations still open. */
 #ifndef FB_CONV_H
 #define FB_CONV_H
 
@@ -101,7 +102,8 @@ struct fb_conv_opts {
 struct fb_conv_asm; /* opaque */
 
 /* A new assembler: sorted says records of one conversation are adjacent;
- * idle_gap (seconds, > 0) closes conversations quiet for longer than that. */
+ * idle_gap (seconds, > 0) closes conversations quiet for that long by
+ * the input's clock; INFINITY waits for the end of input. */
 struct fb_conv_asm *fb_conv_asm_new(const struct fb_conv_opts *opts, int sorted, double idle_gap);
 
 /* Adds one record (borrowed; fields may be moved out of it). origin->raw is

@@ -134,10 +134,28 @@ static void close_idle(struct fb_conv_asm *a)
 {
 	size_t first = a->nready;
 
-	while (a->oldest && a->watermark - a->oldest->last_ts > a->idle_gap)
+	while (a->oldest && a->watermark - a->oldest->last_ts >= a->idle_gap)
 		close_conv(a, a->oldest, 0);
 	if (a->nready - first > 1)
 		qsort(a->ready + first, a->nready - first, sizeof *a->ready, by_first_seq);
+}
+
+/* Notes activity at time ts in c; the activity list is kept only when idle
+ * conversations are to be closed. */
+static void touch(struct fb_conv_asm *a, struct fb_conv *c, double ts)
+{
+	int newer = isnan(c->last_ts) || ts > c->last_ts;
+
+	if (newer && !isinf(a->idle_gap))
+		unlink_activity(a, c);
+	if (newer)
+		c->last_ts = ts;
+	if (newer && !isinf(a->idle_gap))
+		link_activity(a, c);
+	if (isnan(a->watermark) || ts > a->watermark)
+		a->watermark = ts;
+	if (!isinf(a->idle_gap))
+		close_idle(a);
 }
 
 static void free_msgs(struct fb_conv *c)
@@ -149,9 +167,24 @@ static void free_msgs(struct fb_conv *c)
 	c->nmsgs = 0;
 }
 
+/* Events that came inside a whole record (they keep no raw line) go with
+ * it when a later snapshot replaces it: the snapshot carries its own. */
+static void drop_inline_events(struct fb_conv *c)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < c->nevents; i++) {
+		if (c->events[i].origin.raw)
+			c->events[j++] = c->events[i];
+		else
+			conv_event_clear(&c->events[i]);
+	}
+	c->nevents = j;
+}
+
 /* A later whole record of a conversation replaces the earlier one's
- * messages (logs often snapshot a conversation as it grows); events and the
- * fields seen first are kept. */
+ * messages and inline events (logs often snapshot a conversation as it
+ * grows); events of their own lines and the fields seen first are kept. */
 static void merge(struct fb_conv *into, struct fb_conv *from, enum record_kind kind)
 {
 	size_t i;
@@ -159,6 +192,7 @@ static void merge(struct fb_conv *into, struct fb_conv *from, enum record_kind k
 	json_t *v;
 
 	if (kind == RECORD_WHOLE) {
+		drop_inline_events(into);
 		free_msgs(into);
 		free(into->msgs);
 		into->msgs = from->msgs;
@@ -236,16 +270,8 @@ int fb_conv_asm_add(struct fb_conv_asm *a, json_t *rec, const struct fb_conv_ori
 		c->events = fb_xgrow(c->events, &c->evcap, c->nevents + 1, sizeof *c->events);
 		c->events[c->nevents++] = r.event;
 	}
-	if (!isnan(r.max_ts)) {
-		if (isnan(c->last_ts) || r.max_ts > c->last_ts) {
-			unlink_activity(a, c);
-			c->last_ts = r.max_ts;
-			link_activity(a, c);
-		}
-		if (isnan(a->watermark) || r.max_ts > a->watermark)
-			a->watermark = r.max_ts;
-		close_idle(a);
-	}
+	if (!isnan(r.max_ts))
+		touch(a, c, r.max_ts);
 	return 0;
 }
 

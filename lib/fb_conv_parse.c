@@ -373,12 +373,13 @@ static int parse_inline_feedback(json_t *msg, size_t index, const char *ctx, str
 }
 
 /* The conversation-level fields every format shares; what is left of the
- * record afterwards is carried through. */
-static int parse_common(json_t *rec, struct fb_conv *c, struct fb_error *err)
+ * record afterwards is carried through. A whole record may name itself by
+ * "id"; on a line of an event stream "id" is the message's. */
+static int parse_common(json_t *rec, int whole, struct fb_conv *c, struct fb_error *err)
 {
-	json_t *id = json_object_get(rec, "conversation_id");
+	int by_id = whole && !json_object_get(rec, "conversation_id");
 
-	if (get_id(rec, id ? "conversation_id" : "id", "", &c->id, err) < 0 ||
+	if (get_id(rec, by_id ? "id" : "conversation_id", "", &c->id, err) < 0 ||
 	    get_id(rec, "user_id", "", &c->user_id, err) < 0 ||
 	    get_id(rec, "variant", "", &c->variant, err) < 0)
 		return -1;
@@ -447,7 +448,7 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 
 	out->kind = RECORD_WHOLE;
 	c->has_whole = 1;
-	if (parse_common(rec, c, err) < 0 || get_ts(rec, "", &c->start_ts, &ignored, err) < 0)
+	if (parse_common(rec, 1, c, err) < 0 || get_ts(rec, "", &c->start_ts, &ignored, err) < 0)
 		return -1;
 	if (!list) {
 		fb_error_set(err, 0, 0, "missing %s", list_key);
@@ -506,7 +507,7 @@ static int parse_line(json_t *rec, const struct fb_conv_origin *origin, unsigned
 	                                       "created_at",      "id",      "message_id"};
 	struct fb_conv *c = out->conv;
 
-	if (parse_common(rec, c, err) < 0)
+	if (parse_common(rec, 0, c, err) < 0)
 		return -1;
 	if (!c->id) {
 		fb_error_set(err, 0, 0, "missing conversation_id");

@@ -47,6 +47,15 @@ struct fb_jsonl_reader *fb_jsonl_reader_open(const char *path, struct fb_error *
 	return r;
 }
 
+/* zlib's messages name the descriptor ("<fd:3>: unexpected end of file");
+ * the caller names the file. */
+static const char *zlib_message(const char *msg)
+{
+	const char *colon = strncmp(msg, "<fd:", 4) == 0 ? strstr(msg, ": ") : NULL;
+
+	return colon ? colon + 2 : msg;
+}
+
 static int fill(struct fb_jsonl_reader *r, struct fb_error *err)
 {
 	int n, errnum;
@@ -68,11 +77,19 @@ static int fill(struct fb_jsonl_reader *r, struct fb_error *err)
 	n = gzread(r->gz, r->buf + r->end, (unsigned)room);
 	if (n < 0) {
 		msg = gzerror(r->gz, &errnum);
-		fb_error_set(err, 0, 0, "%s", errnum == Z_ERRNO ? strerror(errno) : msg);
+		fb_error_set(err, 0, 0, "%s", errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
 		return -1;
 	}
-	if (n == 0)
+	if (n == 0) {
+		/* A damaged or cut gzip stream ends reading too; zlib says so only
+		 * when asked. */
+		msg = gzerror(r->gz, &errnum);
+		if (errnum != Z_OK) {
+			fb_error_set(err, 0, 0, "%s", errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
+			return -1;
+		}
 		r->eof = 1;
+	}
 	r->end += (size_t)n;
 	return 0;
 }

@@ -54,6 +54,8 @@ struct fb_jsonl_policy {
 	const char *prog; /* for messages */
 	int skip_invalid; /* go on after a bad record */
 	FILE *rejects;    /* where rejected lines go, or NULL; borrowed */
+	int threads;      /* parse on this many threads (lines are read ahead in
+	                   * batches); 1 reads and parses line by line */
 };
 
 /* Prepares to read paths[0..n) in order (standard input when n is 0). The

@@ -6,6 +6,12 @@
 
 #include "fb_alloc.h"
 #include "fb_jsonl.h"
+#include "fb_jsonl_batch.h"
+
+/* A batch is large enough to keep the threads busy and small enough to stay
+ * in cache. */
+#define BATCH_LINES 4096
+#define BATCH_BYTES (4u << 20)
 
 struct fb_jsonl_in {
 	struct fb_jsonl_policy policy;
@@ -18,6 +24,8 @@ struct fb_jsonl_in {
 	unsigned long nread, nrejected;
 	int status;
 	int stopped;
+	int threads;
+	struct jsonl_batch batch;
 };
 
 struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const char *const *paths,
@@ -29,6 +37,7 @@ struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const 
 	in->policy = *policy;
 	in->paths = n ? paths : stdin_path;
 	in->npaths = n ? n : 1;
+	in->threads = policy->threads > 0 ? policy->threads : 1;
 	return in;
 }
 
@@ -126,16 +135,17 @@ static int open_next(struct fb_jsonl_in *in)
 	return 0;
 }
 
-json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
+/* Reads the next batch of the current operand (opening it first when
+ * needed). Returns 0 when no operand is left. With one thread the batch is
+ * one line, so that a live stream is answered line by line. */
+static int refill(struct fb_jsonl_in *in)
 {
 	struct fb_error err;
-	json_t *rec;
 	int rc;
 
-	while (!in->stopped) {
-		if (!in->reader && !open_next(in))
-			return NULL;
-		rc = fb_jsonl_reader_next(in->reader, &in->raw, &in->rawlen, &err);
+	while (in->reader || open_next(in)) {
+		rc = jsonl_batch_fill(&in->batch, in->reader, in->threads > 1 ? BATCH_LINES : 1,
+		                      BATCH_BYTES, &err);
 		if (rc <= 0) {
 			if (rc < 0) {
 				fb_diag_error(in->policy.prog, current_file(in), 0, 0, "%s",
@@ -144,14 +154,30 @@ json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
 			}
 			fb_jsonl_reader_close(in->reader);
 			in->reader = NULL;
-			continue;
 		}
-		in->line = fb_jsonl_reader_lineno(in->reader);
+		if (in->batch.n > 0) {
+			jsonl_batch_parse(&in->batch, in->threads);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
+{
+	struct jsonl_item *it;
+
+	while (!in->stopped) {
+		if (in->batch.pos == in->batch.n && !refill(in))
+			return NULL;
+		it = &in->batch.items[in->batch.pos++];
+		in->raw = in->batch.data + it->off;
+		in->rawlen = it->len;
+		in->line = it->line;
 		in->nread++;
-		rec = fb_jsonl_parse(in->raw, in->rawlen, &err);
-		if (rec)
-			return rec;
-		fb_jsonl_in_reject(in, err.column, "%s", err.text);
+		if (it->rec)
+			return it->rec;
+		fb_jsonl_in_reject(in, it->err.column, "%s", it->err.text);
 	}
 	return NULL;
 }
@@ -197,6 +223,7 @@ void fb_jsonl_in_free(struct fb_jsonl_in *in)
 	if (!in)
 		return;
 	fb_jsonl_reader_close(in->reader);
+	jsonl_batch_free(&in->batch);
 	free(in);
 }
 

@@ -192,6 +192,11 @@ static struct fb_interaction *event_target(struct analysis *an, const struct fb_
 	}
 	if (idx < 0)
 		return r->n ? &r->items[r->n - 1] : NULL;
+	if (c->nmsgs == 0) {
+		note(an, &e->origin, 1, "%s event for conversation '%.60s', which has no messages",
+		     what, c->id ? c->id : "");
+		return NULL;
+	}
 	if (idx >= (long)c->nmsgs) {
 		note(an, &e->origin, 1, "%s event refers to message %ld, but conversation '%.60s' has %zu", what,
 		     idx, c->id ? c->id : "", c->nmsgs);
@@ -215,30 +220,50 @@ static int later(const struct fb_conv_event *a, const struct fb_conv_event *b)
 	return a->seq > b->seq;
 }
 
-/* Feedback events for one response: the latest value of each kind counts. */
+enum { KIND_THUMBS, KIND_RATING, KIND_SCORE, KIND_COMMENT, KINDS };
+
+static int has_kind(const struct fb_conv_event *e, int kind)
+{
+	switch (kind) {
+	case KIND_THUMBS:
+		return e->has_thumbs;
+	case KIND_RATING:
+		return e->has_rating;
+	case KIND_SCORE:
+		return e->has_score;
+	default:
+		return e->comment != NULL;
+	}
+}
+
+/* Feedback on one response: of each kind (thumbs, rating, score, comment)
+ * the latest value counts, so a user who changes their mind is heard. */
 static void apply_feedback(struct analysis *an, struct fb_interaction *it,
                            const struct fb_conv_event *e, const struct fb_conv_event **latest)
 {
 	struct fb_explicit *x = &it->expl;
+	int k;
 
-	if (*latest && !later(e, *latest)) {
-		if (e->has_thumbs && x->has_thumbs && e->thumbs != x->thumbs)
-			note(an, &e->origin, 0, "conflicting thumbs on message %zu of conversation '%.60s': the later one is kept",
+	for (k = 0; k < KINDS; k++) {
+		if (!has_kind(e, k))
+			continue;
+		if (k == KIND_THUMBS && latest[k] && latest[k]->thumbs != e->thumbs)
+			note(an, &e->origin, 0,
+			     "conflicting thumbs on message %zu of conversation '%.60s': the later "
+			     "one is kept",
 			     it->response, an->conv->id ? an->conv->id : "");
-		return;
+		if (latest[k] && !later(e, latest[k]))
+			continue;
+		latest[k] = e;
 	}
-	if (*latest && e->has_thumbs && x->has_thumbs && e->thumbs != x->thumbs)
-		note(an, &e->origin, 0, "conflicting thumbs on message %zu of conversation '%.60s': the later one is kept",
-		     it->response, an->conv->id ? an->conv->id : "");
-	*latest = e;
-	if (e->has_thumbs)
-		x->has_thumbs = 1, x->thumbs = e->thumbs;
-	if (e->has_rating)
-		x->has_rating = 1, x->rating = e->rating;
-	if (e->has_score)
-		x->has_score = 1, x->score = e->score;
-	if (e->comment)
-		x->comment = e->comment;
+	if (latest[KIND_THUMBS])
+		x->has_thumbs = 1, x->thumbs = latest[KIND_THUMBS]->thumbs;
+	if (latest[KIND_RATING])
+		x->has_rating = 1, x->rating = latest[KIND_RATING]->rating;
+	if (latest[KIND_SCORE])
+		x->has_score = 1, x->score = latest[KIND_SCORE]->score;
+	if (latest[KIND_COMMENT])
+		x->comment = latest[KIND_COMMENT]->comment;
 }
 
 static void apply_events(struct analysis *an)
@@ -247,7 +272,7 @@ static void apply_events(struct analysis *an)
 		[FB_EVENT_COPY] = FB_SIG_COPY, [FB_EVENT_REGENERATE] = FB_SIG_REGENERATE,
 		[FB_EVENT_EDIT] = FB_SIG_EDIT, [FB_EVENT_SHARE] = FB_SIG_SHARE};
 	const struct fb_conv *c = an->conv;
-	const struct fb_conv_event **latest = fb_xcalloc(an->out->n + 1, sizeof *latest);
+	const struct fb_conv_event **latest = fb_xcalloc((an->out->n + 1) * KINDS, sizeof *latest);
 	struct fb_interaction *it;
 	const struct fb_conv_event *e;
 	size_t i;
@@ -258,7 +283,7 @@ static void apply_events(struct analysis *an)
 		if (!it)
 			continue;
 		if (e->type == FB_EVENT_FEEDBACK)
-			apply_feedback(an, it, e, &latest[it - an->out->items]);
+			apply_feedback(an, it, e, &latest[(size_t)(it - an->out->items) * KINDS]);
 		else
 			fire(an, it, behaviour[e->type], "event", it->response, 0, 0,
 			     fb_conv_event_name(e->type));

@@ -12,7 +12,7 @@ echo "\$ $bin/fb-extract --stats $sample > interactions.jsonl"
 echo
 echo "One scored interaction (of $(wc -l <"$out")):"
 jq -c 'select(.explicit != null and (.signals | length) > 1)
-       | {conversation_id, turn, variant, prompt, signals, explicit, score, label, confidence}' \
+       | {conversation_id, turn, variant, prompt, signals, explicit, score, "label": .label, confidence}' \
 	"$out" | head -1
 echo
 echo "Per variant:"

@@ -1,0 +1,209 @@
+#!/bin/sh
+# Throughput of fb-extract on generated OpenAI-format logs, next to jq.
+#
+# Usage (from the repository root, after make):  sh bench/extract.sh
+#
+# Environment:
+#   BENCH_MB     size of the generated log in MB of 10^6 bytes (default 200)
+#   BENCH_SEED   generator seed (default 1): same seed and size, same bytes
+#   BENCH_RUNS   timed runs per command; the best is reported (default 3)
+#   BENCH_DIR    directory for the log (default: a temporary directory that
+#                is removed at the end); never inside the repository
+#   BENCH_TIMER  gnu (default when GNU time is there) or proc (the fallback)
+#   FB_EXTRACT   the binary, relative to the repository root or absolute
+#                (default bin/fb-extract)
+#   PYTHON       Python 3 for the generator (default /usr/bin/python3, or
+#                python3 from PATH)
+#
+# Wall time and peak RSS come from GNU time (/usr/bin/time -f '%e %M'); on
+# Debian 'apt-get install time' provides it. Without it, wall time comes
+# from date(1) and peak RSS from polling /proc/PID/status (VmHWM), which
+# can miss a short final peak.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+start=$(pwd)
+cd "$root"
+
+mb=${BENCH_MB:-200}
+seed=${BENCH_SEED:-1}
+runs=${BENCH_RUNS:-3}
+bin=${FB_EXTRACT:-bin/fb-extract}
+if [ -z "${PYTHON:-}" ]; then
+	if [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3; else PYTHON=python3; fi
+fi
+
+die() {
+	printf 'extract.sh: %s\n' "$*" >&2
+	exit 2
+}
+
+case $mb in '' | *[!0-9.]* | *.*.*) die "BENCH_MB: expected a number of megabytes, got '$mb'" ;; esac
+case $runs in '' | *[!0-9]* | 0) die "BENCH_RUNS: expected a whole number >= 1, got '$runs'" ;; esac
+case $seed in '' | *[!0-9]*) die "BENCH_SEED: expected a whole number, got '$seed'" ;; esac
+[ -x "$bin" ] || die "$bin not found: run make first"
+command -v "$PYTHON" >/dev/null 2>&1 || die "no Python 3 ($PYTHON) for the generator"
+
+if [ -n "${BENCH_DIR:-}" ]; then
+	# Checked before it is made, so that nothing is created in the tree.
+	case $BENCH_DIR in /*) dir=$BENCH_DIR ;; *) dir=$start/$BENCH_DIR ;; esac
+	dir=$(realpath -m "$dir" 2>/dev/null || printf '%s\n' "$dir")
+	case $dir/ in "$root"/*) die "BENCH_DIR must be outside the repository ($dir)" ;; esac
+	mkdir -p "$dir"
+	cleanup() { :; }
+else
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/fbloop-bench.XXXXXX")
+	cleanup() { rm -rf "$dir"; }
+fi
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "${BENCH_TIMER:-gnu}" = gnu ] && [ -x /usr/bin/time ] &&
+	/usr/bin/time -f '%e %M' -o /dev/null true 2>/dev/null; then
+	gnutime=1
+else
+	gnutime=0
+fi
+
+# One timed run of "$@" with stdout to /dev/null and stderr to $dir/err;
+# sets wall (seconds) and rss (KiB).
+timed() {
+	if [ "$gnutime" = 1 ]; then
+		if ! /usr/bin/time -f '%e %M' -o "$dir/time" "$@" </dev/null >/dev/null 2>"$dir/err"; then
+			cat "$dir/err" >&2
+			die "failed: $*"
+		fi
+		read -r wall rss <"$dir/time"
+		return
+	fi
+	t0=$(date +%s.%N)
+	"$@" </dev/null >/dev/null 2>"$dir/err" &
+	pid=$!
+	rss=0
+	while kill -0 "$pid" 2>/dev/null; do
+		hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || :)
+		if [ -n "$hwm" ] && [ "$hwm" -gt "$rss" ]; then rss=$hwm; fi
+		sleep 0.05
+	done
+	if ! wait "$pid"; then
+		cat "$dir/err" >&2
+		die "failed: $*"
+	fi
+	t1=$(date +%s.%N)
+	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+}
+
+# bench NAME CMD...: BENCH_RUNS runs; appends a result line to $dir/results:
+# name, best wall, largest RSS and every wall (comma-separated), tab-separated.
+bench() {
+	name=$1
+	shift
+	best= all= maxrss=0 i=0
+	while [ "$i" -lt "$runs" ]; do
+		timed "$@"
+		all=${all:+$all,}$wall
+		best=$(awk -v a="${best:-$wall}" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
+		if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
+		i=$((i + 1))
+		printf '  %-22s run %d/%d: %6s s  %7s KiB\n' "$name" "$i" "$runs" "$wall" "$rss"
+	done
+	printf '%s\t%s\t%s\t%s\n' "$name" "$best" "$maxrss" "$all" >>"$dir/results"
+}
+
+log=$dir/logs-${mb}mb-seed$seed.jsonl
+printf 'fbloop extract benchmark\n'
+printf '  host:      %s, %s cores, load average %s\n' "$(uname -sm)" \
+	"$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')" \
+	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+printf '  binary:    %s (%s)\n' "$bin" "$("$bin" --version 2>/dev/null | head -n 1)"
+if command -v jq >/dev/null 2>&1; then
+	jq=$(command -v jq)
+	printf '  peer:      %s (%s)\n' "$jq" "$(jq --version 2>/dev/null)"
+else
+	jq=
+	printf '  peer:      jq not found: the jq comparison is skipped\n'
+fi
+if [ "$gnutime" = 1 ]; then
+	printf '  timing:    /usr/bin/time (wall %%e, peak RSS %%M); best of %d runs\n' "$runs"
+else
+	printf '  timing:    date + /proc VmHWM polling (GNU time not found; apt-get install time); best of %d runs\n' "$runs"
+fi
+
+printf '\nGenerating %s MB of OpenAI-format logs (seed %s) into %s ...\n' "$mb" "$seed" "$dir"
+g0=$(date +%s.%N)
+"$PYTHON" "$here/gen_openai.py" "$mb" "$seed" "$log" 2>"$dir/gen.err" || {
+	cat "$dir/gen.err" >&2
+	die "the generator failed"
+}
+g1=$(date +%s.%N)
+bytes=$(wc -c <"$log" | tr -d ' ')
+lines=$(wc -l <"$log" | tr -d ' ')
+printf '  %s bytes, %s conversations (one per line) in %s s\n' "$bytes" "$lines" \
+	"$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }')"
+
+# What the generated log holds, from the first conversations: a check that
+# the signals the benchmark pays for do fire.
+sample=$dir/sample.jsonl
+head -n 2000 "$log" >"$sample"
+"$bin" "$sample" | "$PYTHON" -c '
+import json, sys
+from collections import Counter
+sig, lab, n, expl = Counter(), Counter(), 0, 0
+for line in sys.stdin:
+    r = json.loads(line)
+    n += 1
+    sig.update(r["signals"].keys())
+    lab[r["label"]] += 1
+    expl += r["explicit"] is not None
+print("  first 2000 conversations: %d interactions, %d with explicit feedback; labels %s" % (
+    n, expl, ", ".join("%s %d" % kv for kv in sorted(lab.items()))))
+print("  signals fired: " + ", ".join("%s %d" % (k, v) for k, v in sig.most_common()))
+'
+
+: >"$dir/results"
+printf '\nTiming (stdout to /dev/null):\n'
+bench "fb-extract" "$bin" --stats "$log"
+stats=$(tail -n 1 "$dir/err")
+bench "fb-extract --sorted" "$bin" --stats --sorted "$log"
+stats_sorted=$(tail -n 1 "$dir/err")
+if [ -n "$jq" ]; then
+	bench "jq -c ." "$jq" -c . "$log"
+fi
+out=$(printf '%s\n' "$stats" | sed -n 's/.*written \([0-9]*\).*/\1/p')
+out_sorted=$(printf '%s\n' "$stats_sorted" | sed -n 's/.*written \([0-9]*\).*/\1/p')
+printf '  fb-extract --stats:          %s\n' "$stats"
+printf '  fb-extract --sorted --stats: %s\n' "$stats_sorted"
+[ "$out" = "$out_sorted" ] || printf '  warning: --sorted wrote %s records, the default %s\n' "$out_sorted" "$out"
+
+printf '\nResults for %s MB (%s bytes, %s input records, %s output records):\n\n' \
+	"$mb" "$bytes" "$lines" "${out:-?}"
+awk -F '\t' -v bytes="$bytes" -v lines="$lines" -v out="${out:-0}" '
+BEGIN {
+	printf "%-22s %9s %9s %11s %12s %10s  %s\n", "command", "best s", "MB/s", "in rec/s",
+	       "out rec/s", "peak RSS", "runs (s)"
+	printf "%-22s %9s %9s %11s %12s %10s  %s\n", "----------------------", "---------",
+	       "---------", "-----------", "------------", "----------", "--------"
+}
+{
+	name = $1; best = $2; rss = $3; all = $4
+	t = best > 0 ? best : 0.01
+	outs = name ~ /^fb-extract/ ? sprintf("%12.0f", out / t) : sprintf("%12s", "-")
+	printf "%-22s %9.2f %9.1f %11.0f %s %7.1f MiB  %s\n", name, best, bytes / 1e6 / t,
+	       lines / t, outs, rss / 1024, all
+	tput[name] = bytes / 1e6 / t
+}
+END {
+	printf "\n"
+	if ("jq -c ." in tput) {
+		printf "fb-extract / jq throughput:          %.3f  (jq is %.1fx faster)\n",
+		       tput["fb-extract"] / tput["jq -c ."], tput["jq -c ."] / tput["fb-extract"]
+		printf "fb-extract --sorted / jq throughput: %.3f\n",
+		       tput["fb-extract --sorted"] / tput["jq -c ."]
+	}
+	printf "fb-extract --sorted / default:       %.3f\n",
+	       tput["fb-extract --sorted"] / tput["fb-extract"]
+}' "$dir/results"
+printf '\nMB = 10^6 bytes; in rec/s = conversations read per second; out rec/s =\n'
+printf 'interaction records written per second; peak RSS is the largest of the runs.\n'

@@ -1,0 +1,106 @@
+#include "fb_jsonl_batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+
+static void release(struct jsonl_batch *b)
+{
+	size_t i;
+
+	for (i = b->pos; i < b->n; i++)
+		json_decref(b->items[i].rec);
+	b->n = b->pos = b->len = 0;
+}
+
+int jsonl_batch_fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t max_lines,
+                     size_t max_bytes, struct fb_error *err)
+{
+	struct jsonl_item *it;
+	const char *line;
+	size_t len;
+	int rc;
+
+	release(b);
+	while (b->n < max_lines && b->len < max_bytes) {
+		rc = fb_jsonl_reader_next(r, &line, &len, err);
+		if (rc <= 0)
+			return rc;
+		b->data = fb_xgrow(b->data, &b->cap, b->len + len + 1, 1);
+		memcpy(b->data + b->len, line, len);
+		b->items = fb_xgrow(b->items, &b->itemcap, b->n + 1, sizeof *b->items);
+		it = &b->items[b->n++];
+		it->off = b->len;
+		it->len = len;
+		it->line = fb_jsonl_reader_lineno(r);
+		it->rec = NULL;
+		b->len += len;
+	}
+	return 1;
+}
+
+struct span {
+	struct jsonl_batch *b;
+	size_t from, to;
+};
+
+static void *parse_span(void *arg)
+{
+	struct span *s = arg;
+	struct jsonl_item *it;
+	size_t i;
+
+	for (i = s->from; i < s->to; i++) {
+		it = &s->b->items[i];
+		it->err.text[0] = '\0';
+		it->rec = fb_jsonl_parse(s->b->data + it->off, it->len, &it->err);
+	}
+	return NULL;
+}
+
+#define MAX_THREADS 8
+
+/* Spans of about equal bytes, one per thread; the calling thread takes the
+ * first. A thread that cannot be started leaves its span to the caller. */
+void jsonl_batch_parse(struct jsonl_batch *b, int threads)
+{
+	struct span spans[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	int started[MAX_THREADS] = {0};
+	size_t i = 0, t, share;
+
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	if (threads < 2 || b->n < 16) {
+		spans[0] = (struct span){b, 0, b->n};
+		parse_span(&spans[0]);
+		return;
+	}
+	share = b->len / (size_t)threads + 1;
+	for (t = 0; t < (size_t)threads; t++) {
+		spans[t].b = b;
+		spans[t].from = i;
+		while (i < b->n && (t + 1 == (size_t)threads || b->items[i].off < share * (t + 1)))
+			i++;
+		spans[t].to = i;
+	}
+	for (t = 1; t < (size_t)threads; t++)
+		started[t] = pthread_create(&tid[t], NULL, parse_span, &spans[t]) == 0;
+	parse_span(&spans[0]);
+	for (t = 1; t < (size_t)threads; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			parse_span(&spans[t]);
+	}
+}
+
+void jsonl_batch_free(struct jsonl_batch *b)
+{
+	release(b);
+	free(b->data);
+	free(b->items);
+	memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,153 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "fb_regex.h"
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "fb_alloc.h"
+
+/* A catastrophic pattern such as "(a+)+$" backtracks exponentially; the
+ * match limit makes it give up within milliseconds. It bounds the work at
+ * each start position (so a long subject still costs time in proportion to
+ * its length), far above what a phrase rule needs. Deep
+ * backtracking is bounded by memory: the heap limit in the interpreter (the
+ * depth limit is a backstop above it) and the JIT stack under the JIT, which
+ * ignores both. The two give up at a similar depth (a group repeated some
+ * 30,000 times), so fb_rules' anchored second pass, which PCRE2 runs in the
+ * interpreter, agrees with its first pass under the JIT. */
+#define MATCH_LIMIT 100000u
+#define DEPTH_LIMIT 100000u
+#define HEAP_LIMIT_KIB 8192u
+#define JIT_STACK_START (32u * 1024)
+#define JIT_STACK_MAX (1024u * 1024)
+
+struct fb_regex {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack; /* made on first need, when the default 32 KiB ran out */
+	int backrefs;
+};
+
+/* PCRE2 allocates through these, so running out of memory inside PCRE2
+ * exits like every other allocation instead of surfacing as a match error. */
+static void *xmalloc_cb(size_t size, void *data)
+{
+	(void)data;
+	return fb_xmalloc(size);
+}
+
+static void free_cb(void *ptr, void *data)
+{
+	(void)data;
+	free(ptr);
+}
+
+struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb_error *err)
+{
+	pcre2_general_context *gctx;
+	pcre2_compile_context *cctx;
+	struct fb_regex *re = NULL;
+	pcre2_code *code;
+	PCRE2_UCHAR msg[200];
+	PCRE2_SIZE erroff;
+	uint32_t options, backrefs;
+	int errcode;
+
+	/* \C could split a UTF-8 character and break the no-check matching below. */
+	options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+	if (!(flags & FB_REGEX_CASE))
+		options |= PCRE2_CASELESS;
+	gctx = pcre2_general_context_create(xmalloc_cb, free_cb, NULL);
+	cctx = pcre2_compile_context_create(gctx);
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options, &errcode, &erroff,
+	                     cctx);
+	if (!code) {
+		if (pcre2_get_error_message(errcode, msg, sizeof msg) < 0)
+			msg[0] = '\0';
+		fb_error_set(err, 0, (int)erroff + 1, "invalid pattern: %s", (const char *)msg);
+		goto out;
+	}
+	/* Without a JIT (or on an unsupported platform) the interpreter runs the
+	 * same pattern, only slower, so a JIT failure is not an error. */
+	if (!(flags & FB_REGEX_NOJIT))
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	pcre2_pattern_info(code, PCRE2_INFO_BACKREFMAX, &backrefs);
+
+	re = fb_xcalloc(1, sizeof *re);
+	re->code = code;
+	re->backrefs = (int)backrefs;
+	re->md = pcre2_match_data_create_from_pattern(code, NULL);
+	re->mctx = pcre2_match_context_create(gctx);
+	pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(re->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(re->mctx, HEAP_LIMIT_KIB);
+out:
+	pcre2_compile_context_free(cctx);
+	pcre2_general_context_free(gctx);
+	return re;
+}
+
+/* One pcre2_match call with the limits; a JIT stack overflow gets one retry
+ * with a larger stack. Returns 1, 0 or -1 as fb_regex_search does. */
+static int run(struct fb_regex *re, const char *subject, size_t len, size_t offset,
+               uint32_t options, size_t *start, size_t *end)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (!subject)
+		subject = "";
+	options |= PCRE2_NO_UTF_CHECK;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, offset, options, re->md, re->mctx);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT && !re->jit_stack) {
+		re->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX, NULL);
+		if (re->jit_stack) {
+			pcre2_jit_stack_assign(re->mctx, NULL, re->jit_stack);
+			rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, offset, options,
+			                 re->md, re->mctx);
+		}
+	}
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	ov = pcre2_get_ovector_pointer(re->md);
+	if (start)
+		*start = ov[0];
+	if (end)
+		*end = ov[1];
+	return 1;
+}
+
+int fb_regex_search(struct fb_regex *re, const char *subject, size_t len, size_t *start,
+                    size_t *end)
+{
+	return run(re, subject, len, 0, 0, start, end);
+}
+
+int fb_regex_match_at(struct fb_regex *re, const char *subject, size_t len, size_t offset,
+                      size_t *end)
+{
+	if (offset > len)
+		return 0;
+	return run(re, subject, len, offset, PCRE2_ANCHORED, NULL, end);
+}
+
+int fb_regex_backrefs(const struct fb_regex *re)
+{
+	return re->backrefs;
+}
+
+void fb_regex_free(struct fb_regex *re)
+{
+	if (!re)
+		return;
+	pcre2_jit_stack_free(re->jit_stack);
+	pcre2_match_context_free(re->mctx);
+	pcre2_match_data_free(re->md);
+	pcre2_code_free(re->code);
+	free(re);
+}

@@ -1,0 +1,523 @@
+#include "fb_rules.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+#include "fb_regex.h"
+
+struct rule {
+	char *lang;
+	char *pattern;
+	const char *source; /* borrowed from fb_rules.sources */
+	long line;
+	struct fb_regex *re;
+	int joinable; /* may go into the signal's alternation */
+};
+
+struct signal_rules {
+	struct rule *v; /* in file order, sources in the order they were added */
+	size_t n, cap;
+	/* The signal's joinable rules as one alternation; NULL when there are
+	 * none or when the alternation did not compile (each rule is then
+	 * searched on its own). */
+	struct fb_regex *joined;
+};
+
+struct fb_rules {
+	struct signal_rules sig[FB_RULE_NSIGNALS];
+	char **sources;
+	size_t nsources, capsources;
+};
+
+/* A rule parsed from text but not yet added, so that an error later in the
+ * text can still leave the set as it was. */
+struct pending {
+	enum fb_rule_signal signal;
+	struct rule rule;
+};
+
+static const char *const signal_names[FB_RULE_NSIGNALS] = {
+	"correction", "frustration", "gratitude", "acceptance",
+	"escalation", "followup",    "refusal",   "apology",
+};
+
+/* Field text is quoted in messages up to this many bytes, so that a long
+ * line still leaves room for the rest of the message. */
+#define QUOTE_MAX 40
+
+const char *fb_rules_signal_name(enum fb_rule_signal signal)
+{
+	if ((unsigned)signal >= FB_RULE_NSIGNALS)
+		return NULL;
+	return signal_names[signal];
+}
+
+int fb_rules_signal_from_name(const char *name, size_t len)
+{
+	int i;
+
+	if (!name)
+		return -1;
+	for (i = 0; i < FB_RULE_NSIGNALS; i++)
+		if (strlen(signal_names[i]) == len && memcmp(signal_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+struct fb_rules *fb_rules_new(void)
+{
+	return fb_xcalloc(1, sizeof(struct fb_rules));
+}
+
+static void rule_free(struct rule *rule)
+{
+	free(rule->lang);
+	free(rule->pattern);
+	fb_regex_free(rule->re);
+}
+
+void fb_rules_free(struct fb_rules *r)
+{
+	size_t i, j;
+
+	if (!r)
+		return;
+	for (i = 0; i < FB_RULE_NSIGNALS; i++) {
+		for (j = 0; j < r->sig[i].n; j++)
+			rule_free(&r->sig[i].v[j]);
+		free(r->sig[i].v);
+		fb_regex_free(r->sig[i].joined);
+	}
+	for (i = 0; i < r->nsources; i++)
+		free(r->sources[i]);
+	free(r->sources);
+	free(r);
+}
+
+size_t fb_rules_count(const struct fb_rules *r, enum fb_rule_signal signal)
+{
+	if ((unsigned)signal >= FB_RULE_NSIGNALS)
+		return 0;
+	return r->sig[signal].n;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* A language is "*" or a tag shaped like BCP 47 ("en", "pt-BR"). Checking
+ * the shape catches fields written in the wrong order, where a pattern would
+ * otherwise pass for a language. */
+static int valid_lang(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	if (len == 1 && s[0] == '*')
+		return 1;
+	while (i < len && is_alpha(s[i]))
+		i++;
+	if (i < 2 || i > 8)
+		return 0;
+	while (i < len) {
+		if (s[i++] != '-')
+			return 0;
+		for (n = 0; i < len && is_alnum(s[i]); i++)
+			n++;
+		if (n < 1 || n > 8)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether pattern means the same inside "(?:...)|(?:...)" as on its own.
+ * Numbered conditions and subroutine calls would point into other rules,
+ * verbs such as (*COMMIT) and \K act on the whole match, \Q would swallow
+ * the rules after it, and under (?x) a "#" comment would run into them. The
+ * test errs on the safe side: a rule it turns down is searched on its own,
+ * which costs time, never a wrong answer. */
+static int joinable(const char *p)
+{
+	const char *q;
+
+	for (; *p; p++) {
+		if (p[0] == '\\') {
+			if (p[1] == 'Q' || p[1] == 'K' || p[1] == 'g')
+				return 0;
+			if (p[1])
+				p++;
+			continue;
+		}
+		if (p[0] != '(')
+			continue;
+		if (p[1] == '*')
+			return 0;
+		if (p[1] != '?')
+			continue;
+		q = p + 2;
+		if (*q == '(' || *q == 'R' || *q == '&' || *q == '+' || (*q >= '0' && *q <= '9') ||
+		    (q[0] == 'P' && q[1] == '>') || (q[0] == '-' && q[1] >= '0' && q[1] <= '9'))
+			return 0;
+		for (; *q && strchr("imnsxJU^-", *q); q++)
+			if (*q == 'x')
+				return 0;
+	}
+	return 1;
+}
+
+/* Parses one line (without its newline) into *out. Returns 1 for a rule, 0
+ * for a blank or comment line, -1 on error. */
+static int parse_line(const char *s, size_t len, long lineno, struct pending *out,
+                      struct fb_error *err)
+{
+	struct fb_error rerr;
+	struct fb_regex *re;
+	size_t i = 0, f0, f1, l0, l1, p0;
+	char *pattern;
+	int sig;
+
+	if (memchr(s, '\0', len)) {
+		fb_error_set(err, lineno, (int)((const char *)memchr(s, '\0', len) - s) + 1,
+		             "nul byte in rule");
+		return -1;
+	}
+	while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\r'))
+		len--;
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (i == len || s[i] == '#')
+		return 0;
+
+	f0 = i;
+	while (i < len && !is_blank(s[i]))
+		i++;
+	f1 = i;
+	sig = fb_rules_signal_from_name(s + f0, f1 - f0);
+	if (sig < 0) {
+		fb_error_set(err, lineno, (int)f0 + 1, "unknown signal '%.*s'",
+		             (int)(f1 - f0 < QUOTE_MAX ? f1 - f0 : QUOTE_MAX), s + f0);
+		return -1;
+	}
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (i == len) {
+		fb_error_set(err, lineno, (int)i + 1, "missing language");
+		return -1;
+	}
+	l0 = i;
+	while (i < len && !is_blank(s[i]))
+		i++;
+	l1 = i;
+	if (!valid_lang(s + l0, l1 - l0)) {
+		fb_error_set(err, lineno, (int)l0 + 1, "invalid language '%.*s'",
+		             (int)(l1 - l0 < QUOTE_MAX ? l1 - l0 : QUOTE_MAX), s + l0);
+		return -1;
+	}
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (i == len) {
+		fb_error_set(err, lineno, (int)i + 1, "missing pattern");
+		return -1;
+	}
+	p0 = i;
+
+	/* A joinable rule is only ever matched anchored after the alternation
+	 * hit, so it does without the JIT, which is most of the start-up time. */
+	pattern = fb_xstrndup(s + p0, len - p0);
+	re = fb_regex_compile(pattern, FB_REGEX_NOJIT, &rerr);
+	if (!re) {
+		fb_error_set(err, lineno, (int)p0 + rerr.column, "%s", rerr.text);
+		free(pattern);
+		return -1;
+	}
+	/* A rule that matches empty text ("thanks|") would flag every message. */
+	if (fb_regex_search(re, "", 0, NULL, NULL) != 0) {
+		fb_error_set(err, lineno, (int)p0 + 1, "pattern matches empty text");
+		fb_regex_free(re);
+		free(pattern);
+		return -1;
+	}
+	out->signal = (enum fb_rule_signal)sig;
+	out->rule.lang = fb_xstrndup(s + l0, l1 - l0);
+	out->rule.pattern = pattern;
+	out->rule.line = lineno;
+	out->rule.joinable = fb_regex_backrefs(re) == 0 && joinable(pattern);
+	if (!out->rule.joinable) {
+		/* Searched in full on every message: worth the JIT. */
+		fb_regex_free(re);
+		re = fb_regex_compile(pattern, 0, NULL);
+	}
+	out->rule.re = re;
+	return 1;
+}
+
+/* Returns a copy of pattern without the \b that opens each of its top-level
+ * alternatives, or NULL when an alternative does not open with one. Only
+ * joinable patterns come here, so there is no \Q or (?x) to account for. A
+ * "(" or "|" in a (?#comment) can only make this answer NULL, which costs
+ * speed, not correctness. */
+static char *strip_word_start(const char *p)
+{
+	char *out = fb_xmalloc(strlen(p) + 1), *o = out;
+	int depth = 0, alt_start = 1;
+
+	while (*p) {
+		if (alt_start) {
+			if (p[0] != '\\' || p[1] != 'b')
+				goto fail;
+			p += 2;
+			alt_start = 0;
+			continue;
+		}
+		if (p[0] == '\\') {
+			*o++ = *p++;
+			if (*p)
+				*o++ = *p++;
+		} else if (p[0] == '[') {
+			/* A class: "]" right after "[" or "[^" is a literal, and
+			 * "[:alpha:]" may sit inside. */
+			*o++ = *p++;
+			if (*p == '^')
+				*o++ = *p++;
+			if (*p == ']')
+				*o++ = *p++;
+			while (*p && *p != ']') {
+				if (p[0] == '\\' && p[1]) {
+					*o++ = *p++;
+				} else if (p[0] == '[' && p[1] == ':') {
+					const char *e = strstr(p + 2, ":]");
+
+					if (!e)
+						goto fail;
+					while (p < e + 1)
+						*o++ = *p++;
+				}
+				*o++ = *p++;
+			}
+			if (!*p)
+				goto fail;
+			*o++ = *p++;
+		} else {
+			if (*p == '(')
+				depth++;
+			else if (*p == ')')
+				depth--;
+			else if (*p == '|' && depth == 0)
+				alt_start = 1;
+			*o++ = *p++;
+		}
+	}
+	if (alt_start || depth != 0)
+		goto fail;
+	*o = '\0';
+	return out;
+fail:
+	free(out);
+	return NULL;
+}
+
+static char *append(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* Compiles the signal's joinable rules into one alternation, so that a
+ * message is searched once per signal however many rules there are. A plain
+ * alternation of many rules defeats PCRE2's start-of-match optimisations and
+ * was slower than searching the rules one by one; most phrase rules open
+ * with \b, so those are gathered behind a single \b, and the alternatives
+ * are tried only at word boundaries:
+ *
+ *     \b(?:(?:rule1 without \b)|(?:rule2 ...))|(?:other rule)|...
+ *
+ * The alternation only finds the earliest position at which some rule
+ * matches; which rule that was is settled afterwards, so the order of the
+ * parts does not matter. */
+static void rebuild_joined(struct signal_rules *s)
+{
+	char **stripped, *buf, *p;
+	size_t i, len = 0, nword = 0, nother = 0;
+
+	fb_regex_free(s->joined);
+	s->joined = NULL;
+	stripped = fb_xcalloc(s->n ? s->n : 1, sizeof *stripped);
+	for (i = 0; i < s->n; i++) {
+		if (!s->v[i].joinable)
+			continue;
+		stripped[i] = strip_word_start(s->v[i].pattern);
+		if (stripped[i])
+			nword++;
+		else
+			nother++;
+		len += strlen(s->v[i].pattern) + sizeof "|(?:)";
+	}
+	if (nword + nother == 0)
+		goto out;
+	p = buf = fb_xmalloc(len + sizeof "\\b(?:)|");
+	if (nword) {
+		int first = 1;
+
+		p = append(p, "\\b(?:");
+		for (i = 0; i < s->n; i++) {
+			if (!stripped[i])
+				continue;
+			if (!first)
+				*p++ = '|';
+			first = 0;
+			p = append(p, "(?:");
+			p = append(p, stripped[i]);
+			*p++ = ')';
+		}
+		*p++ = ')';
+	}
+	for (i = 0; i < s->n; i++) {
+		if (!s->v[i].joinable || stripped[i])
+			continue;
+		if (p != buf)
+			*p++ = '|';
+		p = append(p, "(?:");
+		p = append(p, s->v[i].pattern);
+		*p++ = ')';
+	}
+	*p = '\0';
+	/* Each part compiled alone, so a failure here is a limit of the whole
+	 * (its size, a group name used twice); searching rule by rule still
+	 * gives the right answer. */
+	s->joined = fb_regex_compile(buf, 0, NULL);
+	free(buf);
+out:
+	for (i = 0; i < s->n; i++)
+		free(stripped[i]);
+	free(stripped);
+}
+
+int fb_rules_add(struct fb_rules *r, const char *source, const char *text, size_t len,
+                 struct fb_error *err)
+{
+	struct pending *pend = NULL;
+	size_t npend = 0, cappend = 0, pos = 0, i;
+	int touched[FB_RULE_NSIGNALS] = { 0 };
+	const char *src;
+	long lineno = 0;
+	int rc = -1;
+
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		int got;
+
+		lineno++;
+		pend = fb_xgrow(pend, &cappend, npend + 1, sizeof *pend);
+		got = parse_line(text + pos, end - pos, lineno, &pend[npend], err);
+		if (got < 0)
+			goto out;
+		npend += (size_t)got;
+		pos = end + 1;
+	}
+	rc = 0;
+	if (npend == 0)
+		goto out;
+
+	r->sources = fb_xgrow(r->sources, &r->capsources, r->nsources + 1, sizeof *r->sources);
+	src = r->sources[r->nsources++] = fb_xstrdup(source ? source : "<rules>");
+	for (i = 0; i < npend; i++) {
+		struct signal_rules *s = &r->sig[pend[i].signal];
+
+		s->v = fb_xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+		s->v[s->n] = pend[i].rule;
+		s->v[s->n++].source = src;
+		touched[pend[i].signal] = 1;
+	}
+	npend = 0;
+	for (i = 0; i < FB_RULE_NSIGNALS; i++)
+		if (touched[i])
+			rebuild_joined(&r->sig[i]);
+out:
+	for (i = 0; i < npend; i++)
+		rule_free(&pend[i].rule);
+	free(pend);
+	return rc;
+}
+
+int fb_rules_add_defaults(struct fb_rules *r, struct fb_error *err)
+{
+	const char *text = fb_rules_default_text();
+
+	return fb_rules_add(r, "<default>", text, strlen(text), err);
+}
+
+/* Finds the earliest position where any rule matches, with the alternation
+ * standing in for the joinable rules, then reports the first rule in file
+ * order that matches there. The second pass runs only on a hit. */
+int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *text, size_t len,
+                    struct fb_rule_match *m)
+{
+	struct signal_rules *s;
+	size_t best = SIZE_MAX, start, end, i;
+	int use_joined;
+
+	if ((unsigned)signal >= FB_RULE_NSIGNALS)
+		return 0;
+	s = &r->sig[signal];
+	use_joined = s->joined != NULL;
+	if (use_joined) {
+		int rc = fb_regex_search(s->joined, text, len, &start, NULL);
+
+		if (rc == 1)
+			best = start;
+		/* One rule hitting a limit must not hide the others, so on a
+		 * limit each rule is tried on its own, with its own budget. */
+		else if (rc < 0)
+			use_joined = 0;
+	}
+	for (i = 0; i < s->n; i++) {
+		if (use_joined && s->v[i].joinable)
+			continue;
+		if (fb_regex_search(s->v[i].re, text, len, &start, NULL) == 1 && start < best)
+			best = start;
+	}
+	if (best == SIZE_MAX)
+		return 0;
+
+	for (i = 0; i < s->n; i++) {
+		struct rule *rule = &s->v[i];
+		int hit;
+
+		if (use_joined && rule->joinable) {
+			hit = fb_regex_match_at(rule->re, text, len, best, &end) == 1;
+			start = best;
+		} else {
+			hit = fb_regex_search(rule->re, text, len, &start, &end) == 1 &&
+			      start == best;
+		}
+		if (!hit)
+			continue;
+		if (m) {
+			m->lang = rule->lang;
+			m->pattern = rule->pattern;
+			m->line = rule->line;
+			m->source = rule->source;
+			m->start = start;
+			m->end = end;
+		}
+		return 1;
+	}
+	/* The alternation matches exactly where its rules do, so this is
+	 * reached only when the match limit stopped the second pass. */
+	return 0;
+}
