@@ -13,6 +13,7 @@ positive class throughout. Standard library only.
 
 import json
 import math
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -137,6 +138,15 @@ def main():
     weight = {}
     for r in recs:
         weight.update(r["signals"])
+    # Weights of signals that never fire here, from the man page's table.
+    documented = {}
+    man = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "man", "fb-extract.1")
+    if os.path.exists(man):
+        with open(man, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"\.It Cm (\w+) Ta (\\?-?[0-9.]+) Ta ", line)
+                if m:
+                    documented[m.group(1)] = float(m.group(2).replace("\\", ""))
 
     print("ConvAI2 wild evaluation: fb-extract's implicit score against withheld thumbs")
     print("=" * 78)
@@ -247,11 +257,12 @@ def main():
         else:
             v = "HURTS (sign)"
         verdicts[sig] = v
+        wtext = fmt(w, "%+.2f") if w is not None else fmt(documented.get(sig), "(%+.1f)")
         print("%-12s %7s %5d %6s  %5d %6s  %6.3f %+6.1f %+7.2f  %-6s %-6s  %s" % (
-            sig, fmt(w, "%+.2f"), ku, pct(ku, nu_), kd, pct(kd, nd_), 0.5 + (pu - pd) / 2, z,
+            sig, wtext, ku, pct(ku, nu_), kd, pct(kd, nd_), 0.5 + (pu - pd) / 2, z,
             lor, fmt(sauc("volunteers")), fmt(sauc("intermediate")), v))
     print("(AUC(v), AUC(i): the same per source. weight: fb-extract's, as seen in its records;"
-          " '-' if it never fired)")
+          " in\n parentheses from fb-extract(1) when it never fired)")
 
     heading("3. What-if: AUC of the score with one signal's weight set to 0 (combined)")
     # The score is monotone in the summed weights, so AUCs of sums suffice.

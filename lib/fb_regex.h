@@ -1,7 +1,7 @@
 /* Regular expressions: the only module that includes <pcre2.h>. Patterns are
  * compiled in UTF and UCP mode, caseless, JIT-compiled when the platform has
- * a JIT, and matched under match and depth limits so that a hostile pattern
- * or subject cannot hang the program. */
+ * a JIT, and matched under match, depth and memory limits so that a
+ * catastrophic pattern gives up instead of hanging the program. */
 #ifndef FB_REGEX_H
 #define FB_REGEX_H
 
@@ -25,8 +25,8 @@ struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb
 
 /* Searches subject (len bytes of valid UTF-8; not checked again) for the
  * first match. Returns 1 and the byte offsets of the match in *start, *end
- * (either may be NULL); 0 when there is no match; -1 when a match or depth
- * limit was hit (the caller treats it as no match and may warn). */
+ * (either may be NULL); 0 when there is no match; -1 when a match, depth or
+ * memory limit was hit (the caller treats it as no match and may warn). */
 int fb_regex_search(struct fb_regex *re, const char *subject, size_t len, size_t *start,
                     size_t *end);
 
