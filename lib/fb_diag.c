@@ -6,6 +6,9 @@
 #include <string.h>
 
 static void vdiag(const char *prog, const char *kind, const char *file, long line, int col,
+                  const char *fmt, va_list ap) FB_PRINTF(6, 0);
+
+static void vdiag(const char *prog, const char *kind, const char *file, long line, int col,
                   const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s: ", prog);

@@ -68,6 +68,9 @@ static void keep_rejected(struct fb_jsonl_in *in, const char *raw, size_t len)
 }
 
 static int vreject(struct fb_jsonl_in *in, const char *file, long line, int col, const char *raw,
+                   size_t len, const char *fmt, va_list ap) FB_PRINTF(7, 0);
+
+static int vreject(struct fb_jsonl_in *in, const char *file, long line, int col, const char *raw,
                    size_t len, const char *fmt, va_list ap)
 {
 	char msg[512];

@@ -34,12 +34,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fb_conv_origin origin = {"fuzz", 0, NULL, 0};
 	struct fb_signals_config cfg;
 	struct fb_signals_result res = {0};
-	struct fb_rules *rules = fb_rules_new();
+	/* Compiling the default rules takes longer than a run: once is enough. */
+	static struct fb_rules *rules;
 	struct fb_conv_asm *a;
 	struct fb_error err;
 	json_t *rec;
 
-	fb_rules_add_defaults(rules, &err);
+	if (!rules) {
+		rules = fb_rules_new();
+		fb_rules_add_defaults(rules, &err);
+	}
 	fb_signals_config_default(&cfg);
 	/* The first byte picks the sorted mode and the idle gap. */
 	a = fb_conv_asm_new(&opts, size && (data[0] & 1), size && (data[0] & 2) ? 5 : 1800);
@@ -62,6 +66,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	analyse_ready(a, rules, &cfg, &res);
 	fb_conv_asm_free(a);
 	fb_signals_result_free(&res);
-	fb_rules_free(rules);
 	return 0;
 }
