@@ -100,7 +100,7 @@ timed() {
 bench() {
 	name=$1
 	shift
-	best= all= maxrss=0 i=0
+	best='' all='' maxrss=0 i=0
 	while [ "$i" -lt "$runs" ]; do
 		timed "$@"
 		all=${all:+$all,}$wall
@@ -157,10 +157,10 @@ for line in sys.stdin:
     sig.update(r["signals"].keys())
     lab[r["label"]] += 1
     expl += r["explicit"] is not None
-print("  first 2000 conversations: %d interactions, %d with explicit feedback; labels %s" % (
-    n, expl, ", ".join("%s %d" % kv for kv in sorted(lab.items()))))
+print("  first %s conversations: %d interactions, %d with explicit feedback; labels %s" % (
+    sys.argv[1], n, expl, ", ".join("%s %d" % kv for kv in sorted(lab.items()))))
 print("  signals fired: " + ", ".join("%s %d" % (k, v) for k, v in sig.most_common()))
-'
+' "$(wc -l <"$sample" | tr -d ' ')"
 
 : >"$dir/results"
 printf '\nTiming (stdout to /dev/null):\n'
@@ -205,5 +205,7 @@ END {
 	printf "fb-extract --sorted / default:       %.3f\n",
 	       tput["fb-extract --sorted"] / tput["fb-extract"]
 }' "$dir/results"
-printf '\nMB = 10^6 bytes; in rec/s = conversations read per second; out rec/s =\n'
+printf '\nLoad average at the end: %s (other work on the machine makes the times noisy).\n' \
+	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+printf 'MB = 10^6 bytes; in rec/s = conversations read per second; out rec/s =\n'
 printf 'interaction records written per second; peak RSS is the largest of the runs.\n'
