@@ -46,29 +46,29 @@ enum {
 
 static const char shortopts[] = ":ho:V";
 static const struct option longopts[] = {
-	{"close-idle", no_argument, NULL, OPT_CLOSE_IDLE},
-	{"dump-rules", no_argument, NULL, OPT_DUMP_RULES},
-	{"explain", no_argument, NULL, OPT_EXPLAIN},
-	{"field", required_argument, NULL, OPT_FIELD},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"help", no_argument, NULL, 'h'},
-	{"idle-gap", required_argument, NULL, OPT_IDLE_GAP},
-	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
-	{"label-threshold", required_argument, NULL, OPT_LABEL_THRESHOLD},
-	{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
-	{"output", required_argument, NULL, 'o'},
-	{"per", required_argument, NULL, OPT_PER},
-	{"rejects", required_argument, NULL, OPT_REJECTS},
-	{"rephrase-threshold", required_argument, NULL, OPT_REPHRASE_THRESHOLD},
-	{"rules", required_argument, NULL, OPT_RULES},
-	{"skip-invalid", no_argument, NULL, OPT_SKIP_INVALID},
-	{"sorted", no_argument, NULL, OPT_SORTED},
-	{"stats", no_argument, NULL, OPT_STATS},
-	{"threads", required_argument, NULL, OPT_THREADS},
-	{"unbuffered", no_argument, NULL, OPT_UNBUFFERED},
-	{"version", no_argument, NULL, 'V'},
-	{"weight", required_argument, NULL, OPT_WEIGHT},
-	{NULL, 0, NULL, 0},
+	{ "close-idle", no_argument, NULL, OPT_CLOSE_IDLE },
+	{ "dump-rules", no_argument, NULL, OPT_DUMP_RULES },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "field", required_argument, NULL, OPT_FIELD },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "idle-gap", required_argument, NULL, OPT_IDLE_GAP },
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "label-threshold", required_argument, NULL, OPT_LABEL_THRESHOLD },
+	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
+	{ "output", required_argument, NULL, 'o' },
+	{ "per", required_argument, NULL, OPT_PER },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "rephrase-threshold", required_argument, NULL, OPT_REPHRASE_THRESHOLD },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
+	{ "sorted", no_argument, NULL, OPT_SORTED },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "threads", required_argument, NULL, OPT_THREADS },
+	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "version", no_argument, NULL, 'V' },
+	{ "weight", required_argument, NULL, OPT_WEIGHT },
+	{ NULL, 0, NULL, 0 },
 };
 
 static void usage(void)
@@ -128,7 +128,8 @@ struct options {
 	size_t nfields;
 	const char **rule_files;
 	size_t nrule_files;
-	int default_rules, sorted, close_idle, explain, per_conversation, unbuffered, stats, skip_invalid;
+	int default_rules, sorted, close_idle, explain, per_conversation, unbuffered, stats,
+	    skip_invalid;
 	int format; /* -1 for JSON Lines, else an enum fb_report_format */
 	long threads;
 	const char *output, *rejects;
@@ -214,19 +215,22 @@ static int parse_options(int argc, char **argv, struct options *o)
 			rc = parse_field(o, optarg);
 			break;
 		case OPT_FORMAT:
-			o->format = strcmp(optarg, "jsonl") == 0 ? -1 : fb_report_format_from_name(optarg);
+			o->format =
+			    strcmp(optarg, "jsonl") == 0 ? -1 : fb_report_format_from_name(optarg);
 			if (o->format == -1 && strcmp(optarg, "jsonl") != 0)
 				rc = fb_diag_usage(prog, "--format: unknown format '%s'", optarg);
 			break;
 		case OPT_IDLE_GAP:
-			if (fb_opt_duration(optarg, &o->cfg.idle_gap, &err) < 0 || o->cfg.idle_gap <= 0)
-				rc = fb_diag_usage(prog, "--idle-gap: '%s' is not a positive duration",
-				                   optarg);
+			if (fb_opt_duration(optarg, &o->cfg.idle_gap, &err) < 0 ||
+			    o->cfg.idle_gap <= 0)
+				rc = fb_diag_usage(
+				    prog, "--idle-gap: '%s' is not a positive duration", optarg);
 			break;
 		case OPT_INPUT_FORMAT:
 			fmt = fb_conv_format_from_name(optarg);
 			if (fmt < 0)
-				rc = fb_diag_usage(prog, "--input-format: unknown format '%s'", optarg);
+				rc = fb_diag_usage(prog, "--input-format: unknown format '%s'",
+				                   optarg);
 			o->conv.format = (enum fb_conv_format)fmt;
 			break;
 		case OPT_LABEL_THRESHOLD:
@@ -239,8 +243,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			if (strcmp(optarg, "conversation") == 0)
 				o->per_conversation = 1;
 			else if (strcmp(optarg, "interaction") != 0)
-				rc = fb_diag_usage(prog, "--per: expected interaction or conversation, got '%s'",
-				                   optarg);
+				rc = fb_diag_usage(
+				    prog, "--per: expected interaction or conversation, got '%s'",
+				    optarg);
 			break;
 		case OPT_REJECTS:
 			o->rejects = optarg;
@@ -273,7 +278,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 			rc = parse_weight(o, optarg);
 			break;
 		case ':':
-			return fb_diag_usage(prog, "option '%s' needs an argument", argv[optind - 1]);
+			return fb_diag_usage(prog, "option '%s' needs an argument",
+			                     argv[optind - 1]);
 		default:
 			return fb_diag_usage(prog, "unknown option '%s'", argv[optind - 1]);
 		}
@@ -362,19 +368,30 @@ struct run {
 
 /* The columns of --format table, markdown and csv: fields of the record. */
 static const struct fb_report_col interaction_cols[] = {
-	{"conversation_id", 16, 0}, {"turn", 4, 1},   {"variant", 12, 0}, {"label", 8, 0},
-	{"score", 7, 1},            {"confidence", 10, 1}, {"signals", 30, 0}, {"prompt", 40, 0},
+	{ "conversation_id", 16, 0 },
+	{ "turn", 4, 1 },
+	{ "variant", 12, 0 },
+	{ "label", 8, 0 },
+	{ "score", 7, 1 },
+	{ "confidence", 10, 1 },
+	{ "signals", 30, 0 },
+	{ "prompt", 40, 0 },
 };
 static const struct fb_report_col conversation_cols[] = {
-	{"conversation_id", 16, 0}, {"variant", 12, 0},      {"turns", 5, 1},    {"label", 8, 0},
-	{"score", 7, 1},            {"confidence", 10, 1}, {"signals", 50, 0},
+	{ "conversation_id", 16, 0 },
+	{ "variant", 12, 0 },
+	{ "turns", 5, 1 },
+	{ "label", 8, 0 },
+	{ "score", 7, 1 },
+	{ "confidence", 10, 1 },
+	{ "signals", 50, 0 },
 };
 #define NCOLS(a) (sizeof a / sizeof a[0])
 
 static int write_row(struct run *r, const json_t *rec)
 {
-	const struct fb_report_col *cols = r->opts->per_conversation ? conversation_cols
-	                                                             : interaction_cols;
+	const struct fb_report_col *cols =
+	    r->opts->per_conversation ? conversation_cols : interaction_cols;
 	size_t n = r->opts->per_conversation ? NCOLS(conversation_cols) : NCOLS(interaction_cols);
 	char bufs[8][512];
 	const char *cells[8];
@@ -448,8 +465,8 @@ static int process(struct run *r, struct fb_conv *c)
 		rc = emit(r, fb_record_conversation(c, &r->result, &o->cfg, o->explain));
 	} else {
 		for (i = 0; i < r->result.n && rc == 0; i++)
-			rc = emit(r, fb_record_interaction(c, &r->result.items[i], &o->cfg,
-			                                   o->explain));
+			rc = emit(
+			    r, fb_record_interaction(c, &r->result.items[i], &o->cfg, o->explain));
 	}
 	fb_conv_free(c);
 	return rc;
@@ -467,7 +484,7 @@ static int drain(struct run *r, struct fb_conv_asm *a)
 
 static int run(struct run *r, struct fb_conv_asm *a)
 {
-	struct fb_conv_origin origin = {0};
+	struct fb_conv_origin origin = { 0 };
 	struct fb_error err;
 	json_t *rec;
 	int rc = 0;
@@ -508,8 +525,8 @@ static FILE *open_or_die(const char *path, const char *mode)
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct fb_jsonl_policy policy = {prog, 0, NULL, 1};
-	struct run r = {0};
+	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct run r = { 0 };
 	struct fb_conv_asm *a = NULL;
 	FILE *rejects = NULL;
 	int status;
@@ -537,7 +554,8 @@ int main(int argc, char **argv)
 	policy.skip_invalid = o.skip_invalid;
 	policy.threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
 	policy.rejects = rejects;
-	r.in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
+	r.in =
+	    fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	r.out = fb_jsonl_out_new(stdout, o.unbuffered);
 	a = fb_conv_asm_new(&o.conv, o.sorted, o.close_idle ? o.cfg.idle_gap : INFINITY);
 	if (write_header(&r) == 0)
@@ -547,8 +565,7 @@ int main(int argc, char **argv)
 	status = r.write_failed == 2 ? 2 : fb_jsonl_in_status(r.in);
 	if (o.stats)
 		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
-		        fb_jsonl_in_read_count(r.in), r.written,
-		        fb_jsonl_in_rejected_count(r.in));
+		        fb_jsonl_in_read_count(r.in), r.written, fb_jsonl_in_rejected_count(r.in));
 out:
 	fb_conv_asm_free(a);
 	fb_signals_result_free(&r.result);

@@ -50,8 +50,8 @@ struct fb_conv_msg {
 	enum fb_conv_role role;
 	char *text; /* owned, UTF-8, NUL-terminated */
 	size_t len;
-	double ts; /* epoch seconds, NAN when the log has none */
-	char *id;  /* owned, or NULL */
+	double ts;         /* epoch seconds, NAN when the log has none */
+	char *id;          /* owned, or NULL */
 	unsigned long seq; /* arrival order in the input */
 };
 
@@ -63,27 +63,27 @@ struct fb_conv_event {
 	unsigned long seq;
 	/* feedback: which of the values are present, and them */
 	int has_thumbs, has_rating, has_score;
-	int thumbs;     /* +1 up, -1 down */
-	double rating;  /* 1..5 */
-	double score;   /* -1..1 */
-	char *comment;  /* owned, or NULL */
+	int thumbs;    /* +1 up, -1 down */
+	double rating; /* 1..5 */
+	double score;  /* -1..1 */
+	char *comment; /* owned, or NULL */
 	struct fb_conv_origin origin;
 };
 
 struct fb_conv {
-	char *id;      /* owned; NULL when the record had none */
-	char *user_id; /* owned, or NULL */
-	char *variant; /* owned, or NULL */
-	double start_ts;   /* a top-level created_at or timestamp, NAN when none */
-	json_t *extra;     /* fields not understood, carried through: an object (owned) */
+	char *id;        /* owned; NULL when the record had none */
+	char *user_id;   /* owned, or NULL */
+	char *variant;   /* owned, or NULL */
+	double start_ts; /* a top-level created_at or timestamp, NAN when none */
+	json_t *extra;   /* fields not understood, carried through: an object (owned) */
 	struct fb_conv_msg *msgs;
 	size_t nmsgs, msgcap;
 	struct fb_conv_event *events;
 	size_t nevents, evcap;
-	int has_whole;     /* a whole-conversation record was seen */
-	double last_ts;    /* newest timestamp in it, NAN when none */
-	double end_ts;     /* newest timestamp of the input when it was closed */
-	int at_eof;        /* closed because the input ended */
+	int has_whole;                /* a whole-conversation record was seen */
+	double last_ts;               /* newest timestamp in it, NAN when none */
+	double end_ts;                /* newest timestamp of the input when it was closed */
+	int at_eof;                   /* closed because the input ended */
 	struct fb_conv_origin origin; /* its first record */
 	/* the assembler's bookkeeping */
 	struct fb_conv *prev, *next;

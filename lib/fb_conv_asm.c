@@ -13,12 +13,12 @@ struct fb_conv_asm {
 	struct fb_conv_opts opts;
 	int sorted;
 	double idle_gap;
-	struct fb_map *open;               /* id -> conversation */
-	struct fb_conv *oldest, *newest;   /* open ones with timestamps, by last activity */
-	struct fb_conv *current;           /* sorted input: the one being read */
-	struct fb_conv **ready;            /* complete, waiting to be popped */
+	struct fb_map *open;             /* id -> conversation */
+	struct fb_conv *oldest, *newest; /* open ones with timestamps, by last activity */
+	struct fb_conv *current;         /* sorted input: the one being read */
+	struct fb_conv **ready;          /* complete, waiting to be popped */
 	size_t nready, readycap, readypos;
-	double watermark;                  /* newest timestamp seen in the input */
+	double watermark; /* newest timestamp seen in the input */
 	unsigned long seq;
 };
 
@@ -36,8 +36,7 @@ struct fb_conv_asm *fb_conv_asm_new(const struct fb_conv_opts *opts, int sorted,
 
 /* Conversations without an id (a whole record may lack one) get a key no
  * record can have, so each stands alone. */
-static void conv_key(const struct fb_conv *c, char *buf, size_t size, const char **key,
-                     size_t *len)
+static void conv_key(const struct fb_conv *c, char *buf, size_t size, const char **key, size_t *len)
 {
 	if (c->id) {
 		*key = c->id;
@@ -205,8 +204,8 @@ static void merge(struct fb_conv *into, struct fb_conv *from, enum record_kind k
 			into->start_ts = from->start_ts;
 	}
 	for (i = 0; i < from->nevents; i++) {
-		into->events = fb_xgrow(into->events, &into->evcap, into->nevents + 1,
-		                        sizeof *into->events);
+		into->events =
+		    fb_xgrow(into->events, &into->evcap, into->nevents + 1, sizeof *into->events);
 		into->events[into->nevents++] = from->events[i];
 	}
 	from->nevents = 0;
@@ -221,7 +220,7 @@ static void merge(struct fb_conv *into, struct fb_conv *from, enum record_kind k
 	if (from->extra) {
 		if (!into->extra)
 			into->extra = json_object();
-		json_object_foreach(from->extra, key, v)
+		json_object_foreach (from->extra, key, v)
 			if (!json_object_get(into->extra, key))
 				json_object_set(into->extra, key, v);
 	}
@@ -339,21 +338,21 @@ void fb_conv_free(struct fb_conv *c)
 
 const char *fb_conv_role_name(enum fb_conv_role role)
 {
-	static const char *const names[] = {"system", "user", "assistant", "tool"};
+	static const char *const names[] = { "system", "user", "assistant", "tool" };
 
 	return names[role];
 }
 
 const char *fb_conv_event_name(enum fb_conv_event_type type)
 {
-	static const char *const names[] = {"feedback", "copy", "regenerate", "edit", "share"};
+	static const char *const names[] = { "feedback", "copy", "regenerate", "edit", "share" };
 
 	return names[type];
 }
 
 int fb_conv_format_from_name(const char *name)
 {
-	static const char *const names[] = {"auto", "openai", "sharegpt", "events"};
+	static const char *const names[] = { "auto", "openai", "sharegpt", "events" };
 	size_t i;
 
 	for (i = 0; i < 4; i++)

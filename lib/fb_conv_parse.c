@@ -30,8 +30,7 @@ static const char *type_name(const json_t *v)
 
 /* Reads an optional identifier: a string, or a whole number written as
  * one (ids are often numeric in logs). Absent or null leaves *out NULL. */
-static int get_id(json_t *obj, const char *key, const char *ctx, char **out,
-                  struct fb_error *err)
+static int get_id(json_t *obj, const char *key, const char *ctx, char **out, struct fb_error *err)
 {
 	json_t *v = json_object_get(obj, key);
 	char buf[32];
@@ -55,7 +54,7 @@ static int get_id(json_t *obj, const char *key, const char *ctx, char **out,
 /* Reads an optional timestamp under "timestamp" or "created_at". */
 static int get_ts(json_t *obj, const char *ctx, double *out, double *max_ts, struct fb_error *err)
 {
-	static const char *const keys[] = {"timestamp", "created_at"};
+	static const char *const keys[] = { "timestamp", "created_at" };
 	json_t *v;
 	size_t i;
 
@@ -84,13 +83,13 @@ static const struct {
 	const char *name;
 	enum fb_conv_role role;
 } role_names[] = {
-	{"user", FB_ROLE_USER},           {"human", FB_ROLE_USER},
-	{"assistant", FB_ROLE_ASSISTANT}, {"gpt", FB_ROLE_ASSISTANT},
-	{"bot", FB_ROLE_ASSISTANT},       {"model", FB_ROLE_ASSISTANT},
-	{"chatgpt", FB_ROLE_ASSISTANT},   {"system", FB_ROLE_SYSTEM},
-	{"developer", FB_ROLE_SYSTEM},    {"tool", FB_ROLE_TOOL},
-	{"function", FB_ROLE_TOOL},       {"observation", FB_ROLE_TOOL},
-	{"ipython", FB_ROLE_TOOL},
+	{ "user", FB_ROLE_USER },           { "human", FB_ROLE_USER },
+	{ "assistant", FB_ROLE_ASSISTANT }, { "gpt", FB_ROLE_ASSISTANT },
+	{ "bot", FB_ROLE_ASSISTANT },       { "model", FB_ROLE_ASSISTANT },
+	{ "chatgpt", FB_ROLE_ASSISTANT },   { "system", FB_ROLE_SYSTEM },
+	{ "developer", FB_ROLE_SYSTEM },    { "tool", FB_ROLE_TOOL },
+	{ "function", FB_ROLE_TOOL },       { "observation", FB_ROLE_TOOL },
+	{ "ipython", FB_ROLE_TOOL },
 };
 
 static int get_role(json_t *obj, const char *key, const char *ctx, enum fb_conv_role *out,
@@ -144,12 +143,11 @@ static int get_content(json_t *obj, const char *key, const char *ctx, struct fb_
 		return 0;
 	}
 	if (!json_is_array(v)) {
-		fb_error_set(err, 0, 0, "%s%s: expected a string or an array of parts, got %s",
-		             ctx, key, type_name(v));
+		fb_error_set(err, 0, 0, "%s%s: expected a string or an array of parts, got %s", ctx,
+		             key, type_name(v));
 		return -1;
 	}
-	json_array_foreach(v, i, part)
-	{
+	json_array_foreach (v, i, part) {
 		text = json_is_object(part) ? json_object_get(part, "text") : part;
 		if (!json_is_string(text))
 			continue;
@@ -191,8 +189,8 @@ static int parse_thumbs(json_t *v, int *out)
 	return 0;
 }
 
-static int get_number(json_t *obj, const char *key, const char *ctx, double lo, double hi,
-                      int *has, double *out, struct fb_error *err)
+static int get_number(json_t *obj, const char *key, const char *ctx, double lo, double hi, int *has,
+                      double *out, struct fb_error *err)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -244,7 +242,7 @@ static int parse_feedback(json_t *obj, const char *ctx, struct fb_conv_event *e,
 	return 0;
 }
 
-static const char *const event_names[] = {"feedback", "copy", "regenerate", "edit", "share"};
+static const char *const event_names[] = { "feedback", "copy", "regenerate", "edit", "share" };
 
 static int parse_event(json_t *obj, const char *ctx, struct fb_conv_event *e, double *max_ts,
                        struct fb_error *err)
@@ -271,7 +269,8 @@ static int parse_event(json_t *obj, const char *ctx, struct fb_conv_event *e, do
 	idx = json_object_get(obj, "message_index");
 	if (idx && !json_is_null(idx)) {
 		if (!json_is_integer(idx) || json_integer_value(idx) < 0) {
-			fb_error_set(err, 0, 0, "%smessage_index: expected a whole number >= 0", ctx);
+			fb_error_set(err, 0, 0, "%smessage_index: expected a whole number >= 0",
+			             ctx);
 			return -1;
 		}
 		e->msg_index = (long)json_integer_value(idx);
@@ -330,7 +329,8 @@ static int parse_message(json_t *obj, const char *role_key, const char *text_key
 		return -1;
 	}
 	if (get_role(obj, role_key, ctx, &m->role, err) < 0 ||
-	    get_content(obj, text_key, ctx, m, err) < 0 || get_ts(obj, ctx, &m->ts, max_ts, err) < 0)
+	    get_content(obj, text_key, ctx, m, err) < 0 ||
+	    get_ts(obj, ctx, &m->ts, max_ts, err) < 0)
 		goto fail;
 	if (json_object_get(obj, "id"))
 		return get_id(obj, "id", ctx, &m->id, err) < 0 ? (conv_msg_clear(m), -1) : 0;
@@ -393,8 +393,7 @@ static void carry_rest(json_t *rec, struct fb_conv *c, const char *const *consum
 	size_t i;
 
 	c->extra = json_object();
-	json_object_foreach(rec, key, v)
-	{
+	json_object_foreach (rec, key, v) {
 		for (i = 0; i < n; i++)
 			if (strcmp(key, consumed[i]) == 0)
 				break;
@@ -423,7 +422,8 @@ static int check_event_targets(const struct fb_conv *c, struct fb_error *err)
 			if (c->msgs[j].id && strcmp(c->msgs[j].id, e->msg_id) == 0)
 				break;
 		if (j == c->nmsgs) {
-			fb_error_set(err, 0, 0, "%s event refers to message '%.40s', which is not there",
+			fb_error_set(err, 0, 0,
+			             "%s event refers to message '%.40s', which is not there",
 			             fb_conv_event_name(e->type), e->msg_id);
 			return -1;
 		}
@@ -434,9 +434,9 @@ static int check_event_targets(const struct fb_conv *c, struct fb_error *err)
 static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_origin *origin,
                        unsigned long *seq, struct conv_record *out, struct fb_error *err)
 {
-	static const char *const consumed[] = {"conversation_id", "id",     "user_id",
-	                                       "variant",         "messages", "conversations",
-	                                       "events",          "created_at", "timestamp"};
+	static const char *const consumed[] = { "conversation_id", "id",         "user_id",
+		                                "variant",         "messages",   "conversations",
+		                                "events",          "created_at", "timestamp" };
 	int sharegpt = strcmp(list_key, "conversations") == 0;
 	struct fb_conv *c = out->conv;
 	json_t *list = json_object_get(rec, list_key), *m, *events;
@@ -458,11 +458,10 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 		fb_error_set(err, 0, 0, "%s: expected an array, got %s", list_key, type_name(list));
 		return -1;
 	}
-	json_array_foreach(list, i, m)
-	{
+	json_array_foreach (list, i, m) {
 		snprintf(ctx, sizeof ctx, "%s[%zu].", list_key, i);
-		if (parse_message(m, sharegpt ? "from" : "role", sharegpt ? "value" : "content", ctx,
-		                  &msg, &out->max_ts, err) < 0)
+		if (parse_message(m, sharegpt ? "from" : "role", sharegpt ? "value" : "content",
+		                  ctx, &msg, &out->max_ts, err) < 0)
 			return -1;
 		msg.seq = (*seq)++;
 		push_msg(c, &msg);
@@ -472,15 +471,15 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 	events = json_object_get(rec, "events");
 	if (events && !json_is_null(events)) {
 		if (!json_is_array(events)) {
-			fb_error_set(err, 0, 0, "events: expected an array, got %s", type_name(events));
+			fb_error_set(err, 0, 0, "events: expected an array, got %s",
+			             type_name(events));
 			return -1;
 		}
-		json_array_foreach(events, i, m)
-		{
+		json_array_foreach (events, i, m) {
 			snprintf(ctx, sizeof ctx, "events[%zu].", i);
 			if (!json_is_object(m)) {
-				fb_error_set(err, 0, 0, "events[%zu]: expected an object, got %s", i,
-				             type_name(m));
+				fb_error_set(err, 0, 0, "events[%zu]: expected an object, got %s",
+				             i, type_name(m));
 				return -1;
 			}
 			if (parse_event(m, ctx, &e, &out->max_ts, err) < 0)
@@ -502,9 +501,10 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 static int parse_line(json_t *rec, const struct fb_conv_origin *origin, unsigned long *seq,
                       struct conv_record *out, struct fb_error *err)
 {
-	static const char *const consumed[] = {"conversation_id", "user_id", "variant",
-	                                       "role",            "content", "timestamp",
-	                                       "created_at",      "id",      "message_id"};
+	static const char *const consumed[] = {
+		"conversation_id", "user_id",    "variant", "role",      "content",
+		"timestamp",       "created_at", "id",      "message_id"
+	};
 	struct fb_conv *c = out->conv;
 
 	if (parse_common(rec, 0, c, err) < 0)

@@ -14,11 +14,11 @@
 /* Prints "prog: file:line:col: message" to stderr; file may be NULL, line
  * and col 0 when not known (those parts are then left out). */
 void fb_diag_error(const char *prog, const char *file, long line, int col, const char *fmt, ...)
-	FB_PRINTF(5, 6);
+    FB_PRINTF(5, 6);
 
 /* The same with "warning: " before the message. */
 void fb_diag_warn(const char *prog, const char *file, long line, int col, const char *fmt, ...)
-	FB_PRINTF(5, 6);
+    FB_PRINTF(5, 6);
 
 /* Prints "prog: message" and "Try 'prog --help' for more information." for a
  * command-line mistake. Returns 2, the exit status for it. */

@@ -13,8 +13,8 @@ struct fb_error {
  * may be 0. */
 void fb_error_set(struct fb_error *err, long line, int column, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 4, 5)))
 #endif
-	;
+    ;
 
 #endif

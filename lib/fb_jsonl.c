@@ -77,7 +77,8 @@ static int fill(struct fb_jsonl_reader *r, struct fb_error *err)
 	n = gzread(r->gz, r->buf + r->end, (unsigned)room);
 	if (n < 0) {
 		msg = gzerror(r->gz, &errnum);
-		fb_error_set(err, 0, 0, "%s", errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
+		fb_error_set(err, 0, 0, "%s",
+		             errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
 		return -1;
 	}
 	if (n == 0) {
@@ -85,7 +86,8 @@ static int fill(struct fb_jsonl_reader *r, struct fb_error *err)
 		 * when asked. */
 		msg = gzerror(r->gz, &errnum);
 		if (errnum != Z_OK) {
-			fb_error_set(err, 0, 0, "%s", errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
+			fb_error_set(err, 0, 0, "%s",
+			             errnum == Z_ERRNO ? strerror(errno) : zlib_message(msg));
 			return -1;
 		}
 		r->eof = 1;

@@ -109,7 +109,8 @@ void fb_jsonl_in_free(struct fb_jsonl_in *in);
 struct fb_jsonl_out; /* opaque */
 
 /* Writes compact records, one per line, UTF-8 unescaped, keys in insertion
- * order, reals with 15 significant digits (enough for any measured value, and 0.1 stays 0.1). unbuffered flushes each record. */
+ * order, reals with 15 significant digits (enough for any measured value, and 0.1 stays 0.1).
+ * unbuffered flushes each record. */
 struct fb_jsonl_out *fb_jsonl_out_new(FILE *f, int unbuffered);
 
 /* Writes rec and a newline. Returns 0, or -1 on a write error (errno set;

@@ -68,13 +68,13 @@ void jsonl_batch_parse(struct jsonl_batch *b, int threads)
 {
 	struct span spans[MAX_THREADS];
 	pthread_t tid[MAX_THREADS];
-	int started[MAX_THREADS] = {0};
+	int started[MAX_THREADS] = { 0 };
 	size_t i = 0, t, share;
 
 	if (threads > MAX_THREADS)
 		threads = MAX_THREADS;
 	if (threads < 2 || b->n < 16) {
-		spans[0] = (struct span){b, 0, b->n};
+		spans[0] = (struct span){ b, 0, b->n };
 		parse_span(&spans[0]);
 		return;
 	}

@@ -13,7 +13,7 @@
 struct jsonl_item {
 	size_t off, len; /* the raw line in the batch's data */
 	long line;
-	json_t *rec;     /* the parsed record, or NULL with err filled */
+	json_t *rec; /* the parsed record, or NULL with err filled */
 	struct fb_error err;
 };
 

@@ -31,7 +31,7 @@ struct fb_jsonl_in {
 struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const char *const *paths,
                                     size_t n)
 {
-	static const char *const stdin_path[] = {"-"};
+	static const char *const stdin_path[] = { "-" };
 	struct fb_jsonl_in *in = fb_xcalloc(1, sizeof *in);
 
 	in->policy = *policy;

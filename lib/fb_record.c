@@ -51,8 +51,7 @@ static void add_extra(json_t *rec, const struct fb_conv *c, const char *const *o
 
 	if (!c->extra)
 		return;
-	json_object_foreach(c->extra, key, v)
-	{
+	json_object_foreach (c->extra, key, v) {
 		for (i = 0; i < n; i++)
 			if (strcmp(key, ours[i]) == 0)
 				break;
@@ -104,8 +103,9 @@ static json_t *evidence_json(const struct fb_conv *c, const struct fb_interactio
 		json_object_set_new(o, "where", json_string(e->where));
 		json_object_set_new(o, "message", json_integer((json_int_t)e->msg));
 		if (e->end > e->start)
-			json_object_set_new(o, "text", json_stringn(c->msgs[e->msg].text + e->start,
-			                                            e->end - e->start));
+			json_object_set_new(
+			    o, "text",
+			    json_stringn(c->msgs[e->msg].text + e->start, e->end - e->start));
 		json_object_set_new(o, "rule", json_string(e->rule));
 		json_array_append_new(list, o);
 	}
@@ -113,9 +113,9 @@ static json_t *evidence_json(const struct fb_conv *c, const struct fb_interactio
 }
 
 static const char *const interaction_keys[] = {
-	"conversation_id", "turn",       "attempt", "user_id",  "variant",    "timestamp",
-	"prompt",          "response",   "explicit", "signals", "latency",    "reply_time",
-	"score",           "label",      "confidence", "evidence",
+	"conversation_id", "turn",     "attempt",    "user_id",  "variant", "timestamp",
+	"prompt",          "response", "explicit",   "signals",  "latency", "reply_time",
+	"score",           "label",    "confidence", "evidence",
 };
 
 json_t *fb_record_interaction(const struct fb_conv *c, const struct fb_interaction *it,
@@ -146,8 +146,8 @@ json_t *fb_record_interaction(const struct fb_conv *c, const struct fb_interacti
 }
 
 static const char *const conversation_keys[] = {
-	"conversation_id", "user_id", "variant", "timestamp",  "turns",    "interactions",
-	"explicit",        "signals", "score",   "label",      "confidence", "evidence",
+	"conversation_id", "user_id", "variant", "timestamp", "turns",      "interactions",
+	"explicit",        "signals", "score",   "label",     "confidence", "evidence",
 };
 
 static json_t *conversation_explicit(const struct fb_signals_result *r)
@@ -200,7 +200,8 @@ json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_
 		for (i = 0, count = 0; i < r->n; i++)
 			count += (size_t)r->items[i].fired[k];
 		if (count)
-			json_object_set_new(signals, fb_signals_name(k), json_integer((json_int_t)count));
+			json_object_set_new(signals, fb_signals_name(k),
+			                    json_integer((json_int_t)count));
 	}
 	json_object_set_new(rec, "conversation_id", string_or_null(c->id));
 	json_object_set_new(rec, "user_id", string_or_null(c->user_id));
@@ -208,7 +209,8 @@ json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_
 	json_object_set_new(rec, "timestamp", time_or_null(isnan(c->start_ts) ? ts : c->start_ts));
 	json_object_set_new(rec, "turns", json_integer(turns));
 	json_object_set_new(rec, "interactions", json_integer((json_int_t)r->n));
-	add_extra(rec, c, conversation_keys, sizeof conversation_keys / sizeof conversation_keys[0]);
+	add_extra(rec, c, conversation_keys,
+	          sizeof conversation_keys / sizeof conversation_keys[0]);
 	json_object_set_new(rec, "explicit", conversation_explicit(r));
 	json_object_set_new(rec, "signals", signals);
 	json_object_set_new(rec, "score", r->n ? rounded(score, 1e4) : json_null());
@@ -218,8 +220,7 @@ json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_
 		evidence = json_array();
 		for (i = 0; i < r->n; i++) {
 			one = evidence_json(c, &r->items[i]);
-			json_array_foreach(one, j, e)
-			{
+			json_array_foreach (one, j, e) {
 				json_object_set_new(e, "turn", json_integer(r->items[i].turn));
 				json_array_append(evidence, e);
 			}

@@ -45,13 +45,15 @@ const char *fb_report_json_cell(const json_t *v, char *buf, size_t size)
 		snprintf(buf, size, "%s", json_is_true(v) ? "true" : "false");
 		break;
 	case JSON_OBJECT:
-		json_object_foreach((json_t *)v, key, e)
-			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? "," : "", key);
+		json_object_foreach ((json_t *)v, key, e)
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+			                      n ? "," : "", key);
 		break;
 	case JSON_ARRAY:
-		json_array_foreach(v, i, e) {
+		json_array_foreach (v, i, e) {
 			s = fb_report_json_cell(e, part, sizeof part);
-			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? "," : "", s);
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+			                      n ? "," : "", s);
 		}
 		break;
 	default:

@@ -12,8 +12,8 @@ enum fb_report_format { FB_REPORT_TABLE, FB_REPORT_MARKDOWN, FB_REPORT_CSV };
 
 struct fb_report_col {
 	const char *title;
-	size_t width;  /* in terminal columns, for table and markdown */
-	int right;     /* right-aligned (numbers) */
+	size_t width; /* in terminal columns, for table and markdown */
+	int right;    /* right-aligned (numbers) */
 };
 
 /* Parses "table", "markdown" or "csv"; -1 when unknown. */

@@ -15,13 +15,20 @@ static const struct {
 	const char *name;
 	double weight;
 } signal_table[FB_SIG_COUNT] = {
-	[FB_SIG_REPHRASE] = {"rephrase", -0.5},     [FB_SIG_CORRECTION] = {"correction", -0.7},
-	[FB_SIG_FRUSTRATION] = {"frustration", -0.7}, [FB_SIG_GRATITUDE] = {"gratitude", 0.7},
-	[FB_SIG_ACCEPTANCE] = {"acceptance", 0.6},  [FB_SIG_ESCALATION] = {"escalation", -0.8},
-	[FB_SIG_FOLLOWUP] = {"followup", 0.2},      [FB_SIG_REFUSAL] = {"refusal", -0.5},
-	[FB_SIG_APOLOGY] = {"apology", -0.3},       [FB_SIG_COPY] = {"copy", 0.5},
-	[FB_SIG_SHARE] = {"share", 0.6},            [FB_SIG_EDIT] = {"edit", -0.2},
-	[FB_SIG_REGENERATE] = {"regenerate", -0.7}, [FB_SIG_ABANDON] = {"abandon", -0.2},
+	[FB_SIG_REPHRASE] = { "rephrase", -0.5 },
+	[FB_SIG_CORRECTION] = { "correction", -0.7 },
+	[FB_SIG_FRUSTRATION] = { "frustration", -0.7 },
+	[FB_SIG_GRATITUDE] = { "gratitude", 0.7 },
+	[FB_SIG_ACCEPTANCE] = { "acceptance", 0.6 },
+	[FB_SIG_ESCALATION] = { "escalation", -0.8 },
+	[FB_SIG_FOLLOWUP] = { "followup", 0.2 },
+	[FB_SIG_REFUSAL] = { "refusal", -0.5 },
+	[FB_SIG_APOLOGY] = { "apology", -0.3 },
+	[FB_SIG_COPY] = { "copy", 0.5 },
+	[FB_SIG_SHARE] = { "share", 0.6 },
+	[FB_SIG_EDIT] = { "edit", -0.2 },
+	[FB_SIG_REGENERATE] = { "regenerate", -0.7 },
+	[FB_SIG_ABANDON] = { "abandon", -0.2 },
 };
 
 void fb_signals_config_default(struct fb_signals_config *cfg)
@@ -46,7 +53,8 @@ int fb_signals_from_name(const char *name, size_t len)
 	int i;
 
 	for (i = 0; i < FB_SIG_COUNT; i++)
-		if (strlen(signal_table[i].name) == len && memcmp(signal_table[i].name, name, len) == 0)
+		if (strlen(signal_table[i].name) == len &&
+		    memcmp(signal_table[i].name, name, len) == 0)
 			return i;
 	return -1;
 }
@@ -67,8 +75,7 @@ struct analysis {
 };
 
 static void add_evidence(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
-                         const char *where, size_t msg, size_t start, size_t end,
-                         const char *rule)
+                         const char *where, size_t msg, size_t start, size_t end, const char *rule)
 {
 	struct fb_evidence *e;
 
@@ -93,15 +100,15 @@ static void fire(struct analysis *an, struct fb_interaction *it, enum fb_signal 
 	add_evidence(an, it, s, where, msg, start, end, rule);
 }
 
-static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject, const char *fmt,
-                 ...)
+static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject,
+                 const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 4, 5)))
 #endif
-	;
+    ;
 
-static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject, const char *fmt,
-                 ...)
+static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject,
+                 const char *fmt, ...)
 {
 	struct fb_signals_result *r = an->out;
 	struct fb_signals_note *n;
@@ -147,7 +154,8 @@ static void find_interactions(struct analysis *an)
 			turn++;
 			attempt = 0;
 			last = NULL;
-		} else if (c->msgs[i].role == FB_ROLE_ASSISTANT && user >= 0 && c->msgs[i].len > 0) {
+		} else if (c->msgs[i].role == FB_ROLE_ASSISTANT && user >= 0 &&
+		           c->msgs[i].len > 0) {
 			if (last)
 				fire(an, last, FB_SIG_REGENERATE, "response", i, 0, 0,
 				     "another answer to the same prompt follows");
@@ -185,7 +193,9 @@ static struct fb_interaction *event_target(struct analysis *an, const struct fb_
 	if (idx < 0 && e->msg_id) {
 		idx = find_msg_by_id(c, e->msg_id);
 		if (idx < 0) {
-			note(an, &e->origin, 1, "%s event refers to message '%.40s', which is not in conversation '%.60s'",
+			note(an, &e->origin, 1,
+			     "%s event refers to message '%.40s', which is not in conversation "
+			     "'%.60s'",
 			     what, e->msg_id, c->id ? c->id : "");
 			return NULL;
 		}
@@ -198,16 +208,18 @@ static struct fb_interaction *event_target(struct analysis *an, const struct fb_
 		return NULL;
 	}
 	if (idx >= (long)c->nmsgs) {
-		note(an, &e->origin, 1, "%s event refers to message %ld, but conversation '%.60s' has %zu", what,
-		     idx, c->id ? c->id : "", c->nmsgs);
+		note(an, &e->origin, 1,
+		     "%s event refers to message %ld, but conversation '%.60s' has %zu", what, idx,
+		     c->id ? c->id : "", c->nmsgs);
 		return NULL;
 	}
 	for (i = r->n; i-- > 0;)
 		if ((long)r->items[i].response == idx ||
 		    ((long)r->items[i].prompt == idx && c->msgs[idx].role == FB_ROLE_USER))
 			return &r->items[i];
-	note(an, &e->origin, 0, "%s event refers to message %ld of conversation '%.60s', which is %s; ignored",
-	     what, idx, c->id ? c->id : "",
+	note(an, &e->origin, 0,
+	     "%s event refers to message %ld of conversation '%.60s', which is %s; ignored", what,
+	     idx, c->id ? c->id : "",
 	     c->msgs[idx].role == FB_ROLE_ASSISTANT ? "an answer to no user message"
 	                                            : "not a user or assistant message");
 	return NULL;
@@ -268,9 +280,10 @@ static void apply_feedback(struct analysis *an, struct fb_interaction *it,
 
 static void apply_events(struct analysis *an)
 {
-	static const enum fb_signal behaviour[] = {
-		[FB_EVENT_COPY] = FB_SIG_COPY, [FB_EVENT_REGENERATE] = FB_SIG_REGENERATE,
-		[FB_EVENT_EDIT] = FB_SIG_EDIT, [FB_EVENT_SHARE] = FB_SIG_SHARE};
+	static const enum fb_signal behaviour[] = { [FB_EVENT_COPY] = FB_SIG_COPY,
+		                                    [FB_EVENT_REGENERATE] = FB_SIG_REGENERATE,
+		                                    [FB_EVENT_EDIT] = FB_SIG_EDIT,
+		                                    [FB_EVENT_SHARE] = FB_SIG_SHARE };
 	const struct fb_conv *c = an->conv;
 	const struct fb_conv_event **latest = fb_xcalloc((an->out->n + 1) * KINDS, sizeof *latest);
 	struct fb_interaction *it;
@@ -311,9 +324,11 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 		enum fb_rule_signal rule;
 		enum fb_signal signal;
 	} phrase[] = {
-		{FB_RULE_CORRECTION, FB_SIG_CORRECTION}, {FB_RULE_FRUSTRATION, FB_SIG_FRUSTRATION},
-		{FB_RULE_GRATITUDE, FB_SIG_GRATITUDE},   {FB_RULE_ACCEPTANCE, FB_SIG_ACCEPTANCE},
-		{FB_RULE_ESCALATION, FB_SIG_ESCALATION},
+		{ FB_RULE_CORRECTION, FB_SIG_CORRECTION },
+		{ FB_RULE_FRUSTRATION, FB_SIG_FRUSTRATION },
+		{ FB_RULE_GRATITUDE, FB_SIG_GRATITUDE },
+		{ FB_RULE_ACCEPTANCE, FB_SIG_ACCEPTANCE },
+		{ FB_RULE_ESCALATION, FB_SIG_ESCALATION },
 	};
 	const struct fb_conv *c = an->conv;
 	const struct fb_conv_msg *next = &c->msgs[it->next], *prompt = &c->msgs[it->prompt];
@@ -485,7 +500,7 @@ static void reset(struct fb_signals_result *r)
 void fb_signals_analyse(const struct fb_signals_config *cfg, struct fb_rules *rules,
                         const struct fb_conv *c, int explain, struct fb_signals_result *out)
 {
-	struct analysis an = {cfg, rules, c, explain, out, {0}, {0}};
+	struct analysis an = { cfg, rules, c, explain, out, { 0 }, { 0 } };
 	struct fb_interaction *it;
 	size_t i;
 

@@ -46,10 +46,10 @@ int fb_signals_from_name(const char *name, size_t len);
 /* One piece of evidence: which signal, seen where, and why. */
 struct fb_evidence {
 	enum fb_signal signal;
-	const char *where;   /* "next_message", "response", "event" or "timing" */
-	size_t msg;          /* the message it was seen in */
-	size_t start, end;   /* byte offsets of the matched text in that message */
-	const char *rule;    /* "<default>:12 en", "similarity 0.83", ...; owned */
+	const char *where; /* "next_message", "response", "event" or "timing" */
+	size_t msg;        /* the message it was seen in */
+	size_t start, end; /* byte offsets of the matched text in that message */
+	const char *rule;  /* "<default>:12 en", "similarity 0.83", ...; owned */
 };
 
 /* Explicit feedback on one response, the latest of each kind. */
@@ -83,7 +83,7 @@ struct fb_interaction {
 /* Something about the conversation worth telling the user. */
 struct fb_signals_note {
 	const struct fb_conv_origin *origin; /* the record concerned, borrowed */
-	int reject;       /* an event could not be used: reject its line */
+	int reject;                          /* an event could not be used: reject its line */
 	char text[200];
 };
 

@@ -30,10 +30,9 @@ static uint64_t hash_folded(uint64_t h, utf8proc_int32_t c)
 			c += 'a' - 'A';
 		return (h ^ (uint64_t)c) * FNV_PRIME;
 	}
-	n = utf8proc_decompose_char(c, out, 8,
-	                            UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-	                                UTF8PROC_DECOMPOSE,
-	                            &last);
+	n = utf8proc_decompose_char(
+	    c, out, 8,
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
 	if (n < 0 || n > 8) {
 		out[0] = c;
 		n = 1;

@@ -16,7 +16,7 @@ static int is_leap(long long y)
 
 static int days_in_month(long long y, int m)
 {
-	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
@@ -86,14 +86,14 @@ int fb_time_parse_text(const char *s, double *out)
 	long long t;
 	const char *p = s;
 
-	if (!digits(&p, 4, &year) || !expect(&p, '-') || !digits(&p, 2, &mon) ||
-	    !expect(&p, '-') || !digits(&p, 2, &day))
+	if (!digits(&p, 4, &year) || !expect(&p, '-') || !digits(&p, 2, &mon) || !expect(&p, '-') ||
+	    !digits(&p, 2, &day))
 		return -1;
 	if (*p != 'T' && *p != 't' && *p != ' ')
 		return -1;
 	p++;
-	if (!digits(&p, 2, &hour) || !expect(&p, ':') || !digits(&p, 2, &min) ||
-	    !expect(&p, ':') || !digits(&p, 2, &sec))
+	if (!digits(&p, 2, &hour) || !expect(&p, ':') || !digits(&p, 2, &min) || !expect(&p, ':') ||
+	    !digits(&p, 2, &sec))
 		return -1;
 	if (expect(&p, '.')) {
 		/* Nanoseconds are already finer than a double holds for

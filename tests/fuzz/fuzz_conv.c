@@ -30,10 +30,10 @@ static void analyse_ready(struct fb_conv_asm *a, struct fb_rules *rules,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *p = (const char *)data, *end = p + size, *nl;
-	struct fb_conv_opts opts = {0};
-	struct fb_conv_origin origin = {"fuzz", 0, NULL, 0};
+	struct fb_conv_opts opts = { 0 };
+	struct fb_conv_origin origin = { "fuzz", 0, NULL, 0 };
 	struct fb_signals_config cfg;
-	struct fb_signals_result res = {0};
+	struct fb_signals_result res = { 0 };
 	/* Compiling the default rules takes longer than a run: once is enough. */
 	static struct fb_rules *rules;
 	struct fb_conv_asm *a;

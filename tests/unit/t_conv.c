@@ -12,8 +12,8 @@ struct feed {
 /* Adds one record given as JSON text; returns what fb_conv_asm_add did. */
 static int add(struct feed *f, const char *json)
 {
-	struct fb_conv_origin origin = {"t", ++f->line, (char *)json, strlen(json)};
-	struct fb_error err = {0};
+	struct fb_conv_origin origin = { "t", ++f->line, (char *)json, strlen(json) };
+	struct fb_error err = { 0 };
 	json_t *rec = json_loads(json, 0, NULL);
 	int rc;
 
@@ -26,24 +26,25 @@ static int add(struct feed *f, const char *json)
 
 static struct fb_conv_asm *new_asm(int sorted, double gap)
 {
-	static const struct fb_conv_opts opts = {FB_FORMAT_AUTO, NULL, NULL, 0};
+	static const struct fb_conv_opts opts = { FB_FORMAT_AUTO, NULL, NULL, 0 };
 
 	return fb_conv_asm_new(&opts, sorted, gap);
 }
 
 static void test_openai(void)
 {
-	struct feed f = {new_asm(0, 1800), 0, ""};
+	struct feed f = { new_asm(0, 1800), 0, "" };
 	struct fb_conv *c;
 
-	CHECK(add(&f, "{\"id\":\"c1\",\"user_id\":7,\"variant\":\"b\",\"meta\":{\"k\":1},"
-	              "\"messages\":[{\"role\":\"system\",\"content\":\"s\"},"
-	              "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
-	              "{\"type\":\"image_url\",\"image_url\":{}},{\"type\":\"text\",\"text\":\"b\"}],"
-	              "\"timestamp\":\"2026-01-01T00:00:00Z\"},"
-	              "{\"role\":\"assistant\",\"content\":null,\"created_at\":1767225601000,"
-	              "\"feedback\":{\"thumbs\":\"down\",\"comment\":\"meh\"}}],"
-	              "\"events\":[{\"type\":\"copy\",\"message_index\":2}]}") == 0);
+	CHECK(add(&f,
+	          "{\"id\":\"c1\",\"user_id\":7,\"variant\":\"b\",\"meta\":{\"k\":1},"
+	          "\"messages\":[{\"role\":\"system\",\"content\":\"s\"},"
+	          "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
+	          "{\"type\":\"image_url\",\"image_url\":{}},{\"type\":\"text\",\"text\":\"b\"}],"
+	          "\"timestamp\":\"2026-01-01T00:00:00Z\"},"
+	          "{\"role\":\"assistant\",\"content\":null,\"created_at\":1767225601000,"
+	          "\"feedback\":{\"thumbs\":\"down\",\"comment\":\"meh\"}}],"
+	          "\"events\":[{\"type\":\"copy\",\"message_index\":2}]}") == 0);
 	CHECK(fb_conv_asm_pop(f.a) == NULL);
 	fb_conv_asm_finish(f.a);
 	c = fb_conv_asm_pop(f.a);
@@ -73,7 +74,7 @@ static void test_openai(void)
 
 static void test_sharegpt(void)
 {
-	struct feed f = {new_asm(0, 1800), 0, ""};
+	struct feed f = { new_asm(0, 1800), 0, "" };
 	struct fb_conv *c;
 
 	CHECK(add(&f, "{\"id\":\"s\",\"conversations\":[{\"from\":\"human\",\"value\":\"q\"},"
@@ -91,27 +92,29 @@ static void test_errors(void)
 	static const struct {
 		const char *json, *error;
 	} cases[] = {
-		{"{\"x\":1}", "unknown record format: expected \"messages\", \"conversations\", "
-		              "\"role\" or \"type\""},
-		{"{\"messages\":{}}", "messages: expected an array, got an object"},
-		{"{\"messages\":[{\"content\":\"x\"}]}", "messages[0]: missing role"},
-		{"{\"messages\":[{\"role\":\"x\"}]}", "messages[0].role: unknown role 'x'"},
-		{"{\"messages\":[{\"role\":\"user\",\"content\":1.5}]}",
-		 "messages[0].content: expected a string or an array of parts, got a number"},
-		{"{\"messages\":[],\"events\":[{\"type\":\"copy\",\"message_index\":0}]}",
-		 "copy event refers to message 0, but there are 0"},
-		{"{\"messages\":[],\"events\":[{\"type\":\"zap\"}]}",
-		 "events[0].type: unknown event type 'zap'"},
-		{"{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"x\",\"timestamp\":true}",
-		 "timestamp: expected a date-time, got a boolean"},
-		{"{\"conversation_id\":\"c\",\"type\":\"feedback\",\"score\":2}",
-		 "score: 2 is outside -1 to 1"},
-		{"{\"conversation_id\":\"c\",\"type\":\"feedback\",\"message_index\":-1,\"thumbs\":1}",
-		 "message_index: expected a whole number >= 0"},
-		{"{\"conversation_id\":{},\"role\":\"user\"}",
-		 "conversation_id: expected a string, got an object"},
+		{ "{\"x\":1}", "unknown record format: expected \"messages\", \"conversations\", "
+		               "\"role\" or \"type\"" },
+		{ "{\"messages\":{}}", "messages: expected an array, got an object" },
+		{ "{\"messages\":[{\"content\":\"x\"}]}", "messages[0]: missing role" },
+		{ "{\"messages\":[{\"role\":\"x\"}]}", "messages[0].role: unknown role 'x'" },
+		{ "{\"messages\":[{\"role\":\"user\",\"content\":1.5}]}",
+		  "messages[0].content: expected a string or an array of parts, got a number" },
+		{ "{\"messages\":[],\"events\":[{\"type\":\"copy\",\"message_index\":0}]}",
+		  "copy event refers to message 0, but there are 0" },
+		{ "{\"messages\":[],\"events\":[{\"type\":\"zap\"}]}",
+		  "events[0].type: unknown event type 'zap'" },
+		{ "{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"x\",\"timestamp\":"
+		  "true}",
+		  "timestamp: expected a date-time, got a boolean" },
+		{ "{\"conversation_id\":\"c\",\"type\":\"feedback\",\"score\":2}",
+		  "score: 2 is outside -1 to 1" },
+		{ "{\"conversation_id\":\"c\",\"type\":\"feedback\",\"message_index\":-1,"
+		  "\"thumbs\":1}",
+		  "message_index: expected a whole number >= 0" },
+		{ "{\"conversation_id\":{},\"role\":\"user\"}",
+		  "conversation_id: expected a string, got an object" },
 	};
-	struct feed f = {new_asm(0, 1800), 0, ""};
+	struct feed f = { new_asm(0, 1800), 0, "" };
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -126,21 +129,26 @@ static void test_errors(void)
  * clock is past its last activity by the idle gap. */
 static void test_idle_close(void)
 {
-	struct feed f = {new_asm(0, 100), 0, ""};
+	struct feed f = { new_asm(0, 100), 0, "" };
 	struct fb_conv *c;
 
-	add(&f, "{\"conversation_id\":\"a\",\"role\":\"user\",\"content\":\"1\",\"timestamp\":1000}");
-	add(&f, "{\"conversation_id\":\"b\",\"role\":\"user\",\"content\":\"2\",\"timestamp\":1050}");
-	add(&f, "{\"conversation_id\":\"a\",\"role\":\"assistant\",\"content\":\"3\",\"timestamp\":1010}");
+	add(&f,
+	    "{\"conversation_id\":\"a\",\"role\":\"user\",\"content\":\"1\",\"timestamp\":1000}");
+	add(&f,
+	    "{\"conversation_id\":\"b\",\"role\":\"user\",\"content\":\"2\",\"timestamp\":1050}");
+	add(&f, "{\"conversation_id\":\"a\",\"role\":\"assistant\",\"content\":\"3\",\"timestamp\":"
+	        "1010}");
 	CHECK(fb_conv_asm_open_count(f.a) == 2);
 	CHECK(fb_conv_asm_pop(f.a) == NULL);
-	add(&f, "{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"4\",\"timestamp\":1111}");
+	add(&f,
+	    "{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"4\",\"timestamp\":1111}");
 	c = fb_conv_asm_pop(f.a);
 	CHECK(c && strcmp(c->id, "a") == 0 && c->nmsgs == 2 && c->at_eof == 0);
 	CHECK(c && c->end_ts == 1111);
 	fb_conv_free(c);
 	CHECK(fb_conv_asm_pop(f.a) == NULL);
-	add(&f, "{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"5\",\"timestamp\":1200}");
+	add(&f,
+	    "{\"conversation_id\":\"c\",\"role\":\"user\",\"content\":\"5\",\"timestamp\":1200}");
 	c = fb_conv_asm_pop(f.a);
 	CHECK(c && strcmp(c->id, "b") == 0);
 	fb_conv_free(c);
@@ -152,10 +160,11 @@ static void test_idle_close(void)
  * in that order. */
 static void test_event_order(void)
 {
-	struct feed f = {new_asm(0, 1800), 0, ""};
+	struct feed f = { new_asm(0, 1800), 0, "" };
 	struct fb_conv *c;
 
-	add(&f, "{\"conversation_id\":\"z\",\"role\":\"assistant\",\"content\":\"r\",\"timestamp\":5}");
+	add(&f,
+	    "{\"conversation_id\":\"z\",\"role\":\"assistant\",\"content\":\"r\",\"timestamp\":5}");
 	add(&f, "{\"conversation_id\":\"z\",\"role\":\"user\",\"content\":\"q\",\"timestamp\":4}");
 	add(&f, "{\"conversation_id\":\"z\",\"role\":\"user\",\"content\":\"q2\",\"timestamp\":5}");
 	fb_conv_asm_finish(f.a);
@@ -174,7 +183,7 @@ static void test_event_order(void)
  * a later snapshot of a whole conversation replaces its messages. */
 static void test_sorted_and_snapshots(void)
 {
-	struct feed f = {new_asm(1, 1800), 0, ""};
+	struct feed f = { new_asm(1, 1800), 0, "" };
 	struct fb_conv *c;
 
 	add(&f, "{\"id\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"1\"}]}");
@@ -193,7 +202,7 @@ static void test_sorted_and_snapshots(void)
  * order at the end. */
 static void test_no_id(void)
 {
-	struct feed f = {new_asm(0, 1800), 0, ""};
+	struct feed f = { new_asm(0, 1800), 0, "" };
 	struct fb_conv *c;
 
 	add(&f, "{\"messages\":[{\"role\":\"user\",\"content\":\"first\"}]}");
@@ -214,9 +223,9 @@ static void test_field_map(void)
 {
 	struct fb_error err;
 	struct fb_path *p = fb_path_compile(".session.id", &err);
-	const char *names[] = {"conversation_id"};
-	struct fb_conv_opts opts = {FB_FORMAT_AUTO, names, &p, 1};
-	struct feed f = {fb_conv_asm_new(&opts, 0, 1800), 0, ""};
+	const char *names[] = { "conversation_id" };
+	struct fb_conv_opts opts = { FB_FORMAT_AUTO, names, &p, 1 };
+	struct feed f = { fb_conv_asm_new(&opts, 0, 1800), 0, "" };
 	struct fb_conv *c;
 
 	add(&f, "{\"session\":{\"id\":\"m\",\"x\":1},\"role\":\"user\",\"content\":\"hi\"}");

@@ -52,12 +52,8 @@ static void test_lines(void)
 	static const struct {
 		const char *in, *want;
 	} cases[] = {
-		{"", ""},
-		{"a\nb\n", "a|b|"},
-		{"a\nb", "a|b|"},
-		{"\n\n", "||"},
-		{"a\r\nb\r\n", "a\r|b\r|"},
-		{"x", "x|"},
+		{ "", "" },       { "a\nb\n", "a|b|" },         { "a\nb", "a|b|" },
+		{ "\n\n", "||" }, { "a\r\nb\r\n", "a\r|b\r|" }, { "x", "x|" },
 	};
 	size_t i;
 	char *got;
@@ -115,20 +111,20 @@ static void test_parse(void)
 		const char *error; /* NULL: parses */
 		int column;
 	} cases[] = {
-		{"{\"a\":1}", NULL, 0},
-		{"{\"a\":1}\r", NULL, 0},
-		{"  {\"a\":[1,2]}  ", NULL, 0},
-		{"", "blank line", 0},
-		{"\r", "blank line", 0},
-		{"\xEF\xBB\xBF{}", "byte order mark at start of line", 1},
-		{"[1]", "record is an array, not an object", 0},
-		{"3", "record is a number, not an object", 0},
-		{"null", "record is null, not an object", 0},
-		{"{\"a\":1,\"a\":2}", "invalid JSON: duplicate object key near '\"a\"'", 10},
-		{"{\"a\":\"\\u0000\"}", "invalid JSON: \\u0000 in a string", 13},
-		{"{\"a\":\"\xFF\"}", "invalid UTF-8: byte 0xff near '\"'", 6},
-		{"{\"a\":1} {}", "invalid JSON: end of file expected near '{'", 9},
-		{"{\"a\":NaN}", "invalid JSON: invalid token near 'NaN'", 8},
+		{ "{\"a\":1}", NULL, 0 },
+		{ "{\"a\":1}\r", NULL, 0 },
+		{ "  {\"a\":[1,2]}  ", NULL, 0 },
+		{ "", "blank line", 0 },
+		{ "\r", "blank line", 0 },
+		{ "\xEF\xBB\xBF{}", "byte order mark at start of line", 1 },
+		{ "[1]", "record is an array, not an object", 0 },
+		{ "3", "record is a number, not an object", 0 },
+		{ "null", "record is null, not an object", 0 },
+		{ "{\"a\":1,\"a\":2}", "invalid JSON: duplicate object key near '\"a\"'", 10 },
+		{ "{\"a\":\"\\u0000\"}", "invalid JSON: \\u0000 in a string", 13 },
+		{ "{\"a\":\"\xFF\"}", "invalid UTF-8: byte 0xff near '\"'", 6 },
+		{ "{\"a\":1} {}", "invalid JSON: end of file expected near '{'", 9 },
+		{ "{\"a\":NaN}", "invalid JSON: invalid token near 'NaN'", 8 },
 	};
 	struct fb_error err;
 	size_t i;
@@ -158,8 +154,8 @@ static void test_write(void)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	struct fb_jsonl_out *out = fb_jsonl_out_new(f, 0);
-	json_t *v = json_pack("{s:s, s:f, s:f, s:i}", "text", "héllo \"wörld\"", "x", 0.1,
-	                      "y", 0.98939999999999994, "n", 3);
+	json_t *v = json_pack("{s:s, s:f, s:f, s:i}", "text", "héllo \"wörld\"", "x", 0.1, "y",
+	                      0.98939999999999994, "n", 3);
 
 	CHECK(fb_jsonl_out_write(out, v) == 0);
 	CHECK(fb_jsonl_out_count(out) == 1);

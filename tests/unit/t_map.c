@@ -62,15 +62,8 @@ static void test_binary_keys(void)
 		const char *key;
 		size_t len;
 	} keys[] = {
-		{"", 0},
-		{"\0", 1},
-		{"\0\0", 2},
-		{"a", 1},
-		{"a\0", 2},
-		{"a\0b", 3},
-		{"a\0c", 3},
-		{"\0a", 2},
-		{"\xff\xfe", 2},
+		{ "", 0 },     { "\0", 1 },   { "\0\0", 2 }, { "a", 1 },        { "a\0", 2 },
+		{ "a\0b", 3 }, { "a\0c", 3 }, { "\0a", 2 },  { "\xff\xfe", 2 },
 	};
 	size_t n = sizeof keys / sizeof keys[0];
 	struct fb_map *m = fb_map_new();

@@ -8,8 +8,8 @@
 
 static char *render(enum fb_report_format fmt, const char *a, const char *b)
 {
-	static const struct fb_report_col cols[] = {{"name", 6, 0}, {"n", 4, 1}};
-	const char *cells[] = {a, b};
+	static const struct fb_report_col cols[] = { { "name", 6, 0 }, { "n", 4, 1 } };
+	const char *cells[] = { a, b };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -25,14 +25,14 @@ static void test_rows(void)
 		enum fb_report_format fmt;
 		const char *a, *b, *want;
 	} cases[] = {
-		{FB_REPORT_TABLE, "ab", "1", "ab         1\n"},
-		{FB_REPORT_TABLE, "abcdefgh", "12", "abcde…    12\n"},
-		{FB_REPORT_TABLE, "東京東京", "1", "東京…      1\n"},   /* wide: 2 columns each */
-		{FB_REPORT_TABLE, "a\nb", "1", "a b        1\n"},
-		{FB_REPORT_TABLE, "ab", "123456", "ab      123…\n"},
-		{FB_REPORT_MARKDOWN, "a|b", "1", "| a\\|b   |    1 |\n"},
-		{FB_REPORT_CSV, "a,b", "say \"hi\"", "\"a,b\",\"say \"\"hi\"\"\"\n"},
-		{FB_REPORT_CSV, NULL, "1", ",1\n"},
+		{ FB_REPORT_TABLE, "ab", "1", "ab         1\n" },
+		{ FB_REPORT_TABLE, "abcdefgh", "12", "abcde…    12\n" },
+		{ FB_REPORT_TABLE, "東京東京", "1", "東京…      1\n" }, /* wide: 2 columns each */
+		{ FB_REPORT_TABLE, "a\nb", "1", "a b        1\n" },
+		{ FB_REPORT_TABLE, "ab", "123456", "ab      123…\n" },
+		{ FB_REPORT_MARKDOWN, "a|b", "1", "| a\\|b   |    1 |\n" },
+		{ FB_REPORT_CSV, "a,b", "say \"hi\"", "\"a,b\",\"say \"\"hi\"\"\"\n" },
+		{ FB_REPORT_CSV, NULL, "1", ",1\n" },
 	};
 	size_t i;
 	char *got;
@@ -46,7 +46,7 @@ static void test_rows(void)
 
 static void test_header(void)
 {
-	static const struct fb_report_col cols[] = {{"name", 4, 0}, {"n", 3, 1}};
+	static const struct fb_report_col cols[] = { { "name", 4, 0 }, { "n", 3, 1 } };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

@@ -23,9 +23,9 @@ static void setup(struct fixture *fx, int default_rules)
 /* Analyses the conversation in the whole record json (OpenAI format). */
 static void analyse(struct fixture *fx, const char *json)
 {
-	static const struct fb_conv_opts opts = {FB_FORMAT_AUTO, NULL, NULL, 0};
+	static const struct fb_conv_opts opts = { FB_FORMAT_AUTO, NULL, NULL, 0 };
 	struct fb_conv_asm *a = fb_conv_asm_new(&opts, 0, fx->cfg.idle_gap);
-	struct fb_conv_origin origin = {"t", 1, NULL, 0};
+	struct fb_conv_origin origin = { "t", 1, NULL, 0 };
 	struct fb_error err;
 	json_t *rec = json_loads(json, 0, NULL);
 
@@ -67,27 +67,32 @@ static void test_phrases(void)
 	static const struct {
 		const char *json, *want;
 	} cases[] = {
-		{CONV(U("Where is my order?") "," A("It ships today.") "," U("thanks, that works")),
-		 "gratitude,acceptance"},
-		{CONV(U("Where is my order?") "," A("It ships today.") "," U("that's wrong")),
-		 "correction"},
-		{CONV(U("Where is my order?") "," A("Sorry, I can't help with that.") ","
-		      U("where is my order??")),
-		 "rephrase,refusal"},
-		{CONV(U("Reset my password") "," A("Click reset.") "," U("I want to talk to a human")),
-		 "escalation"},
-		{CONV(U("Reset my password") "," A("Click reset.") "," U("THIS DOES NOT WORK AT ALL")),
-		 "correction,frustration"},
-		{CONV(U("Tell me about Lisbon") "," A("Lisbon is the capital of Portugal.") ","
-		      U("Which museums in Lisbon are best for the capital's history?")),
-		 "followup"},
-		{CONV(U("¿Cómo cancelo?") "," A("En Ajustes.") "," U("muchas gracias")), "gratitude"},
-		{CONV(U("Wie geht das?") "," A("So.") "," U("Das ist falsch.")), "correction"},
+		{ CONV(
+		      U("Where is my order?") "," A("It ships today.") "," U("thanks, that works")),
+		  "gratitude,acceptance" },
+		{ CONV(U("Where is my order?") "," A("It ships today.") "," U("that's wrong")),
+		  "correction" },
+		{ CONV(U("Where is my order?") "," A("Sorry, I can't help with that.") "," U(
+		      "where is my order??")),
+		  "rephrase,refusal" },
+		{ CONV(U("Reset my password") "," A("Click reset.") "," U(
+		      "I want to talk to a human")),
+		  "escalation" },
+		{ CONV(U("Reset my password") "," A("Click reset.") "," U(
+		      "THIS DOES NOT WORK AT ALL")),
+		  "correction,frustration" },
+		{ CONV(U("Tell me about Lisbon") "," A("Lisbon is the capital of Portugal.") "," U(
+		      "Which museums in Lisbon are best for the capital's history?")),
+		  "followup" },
+		{ CONV(U("¿Cómo cancelo?") "," A("En Ajustes.") "," U("muchas gracias")),
+		  "gratitude" },
+		{ CONV(U("Wie geht das?") "," A("So.") "," U("Das ist falsch.")), "correction" },
 		/* The last answer, with nothing after it, was abandoned. */
-		{CONV(U("Reset my password") "," A("Click reset.")), "abandon"},
+		{ CONV(U("Reset my password") "," A("Click reset.")), "abandon" },
 		/* A greeting before the first user message is no interaction. */
-		{CONV(A("Hi!") "," U("Reset my password") "," A("Click reset.") "," U("ok thanks")),
-		 "gratitude"},
+		{ CONV(
+		      A("Hi!") "," U("Reset my password") "," A("Click reset.") "," U("ok thanks")),
+		  "gratitude" },
 	};
 	struct fixture fx;
 	size_t i;
@@ -110,10 +115,12 @@ static void test_events_and_score(void)
 
 	setup(&fx, 1);
 	/* Regenerated: two answers to one prompt; the first is marked. */
-	analyse(&fx, "{\"id\":\"c\",\"messages\":[" U("Translate hi") "," A("Hola mundo") ","
-	             A("Hola") "," U("great, thanks") "],"
-	             "\"events\":[{\"type\":\"regenerate\",\"message_index\":1},"
-	             "{\"type\":\"copy\",\"message_index\":2}]}");
+	analyse(&fx,
+	        "{\"id\":\"c\",\"messages\":[" U("Translate hi") "," A("Hola mundo") "," A(
+	            "Hola") "," U("great, thanks") "],"
+	                                           "\"events\":[{\"type\":\"regenerate\",\"message_"
+	                                           "index\":1},"
+	                                           "{\"type\":\"copy\",\"message_index\":2}]}");
 	CHECK(fx.res.n == 2);
 	CHECK_STR(fired(&fx, 0), "regenerate");
 	CHECK(fx.res.items[0].attempt == 1 && fx.res.items[1].attempt == 2);
@@ -125,19 +132,25 @@ static void test_events_and_score(void)
 	CHECK_NEAR(it->confidence, 0.7 * (1 - exp(-1.8)), 1e-15);
 	CHECK(it->label == FB_LABEL_POSITIVE);
 	/* Explicit feedback outweighs: a thumbs down over thanks. */
-	analyse(&fx, "{\"id\":\"c\",\"messages\":[" U("Translate hi") ","
-	             "{\"role\":\"assistant\",\"content\":\"Hola\",\"feedback\":{\"thumbs\":\"down\"}},"
-	             U("thanks") "]}");
+	analyse(&fx, "{\"id\":\"c\",\"messages\":[" U(
+	                 "Translate hi") ","
+	                                 "{\"role\":\"assistant\",\"content\":\"Hola\","
+	                                 "\"feedback\":{\"thumbs\":\"down\"}}," U("thanks") "]}");
 	it = &fx.res.items[0];
 	CHECK_NEAR(it->expl.value, -1, 0);
 	CHECK_NEAR(it->score, 0.8 * -1 + 0.2 * tanh(0.7), 1e-15);
 	CHECK_NEAR(it->confidence, 0.8 + 0.2 * (1 - exp(-0.7)), 1e-15);
 	CHECK(it->label == FB_LABEL_NEGATIVE);
 	/* Ratings map 1..5 to -1..1; a comment alone reads as half a vote. */
-	analyse(&fx, "{\"id\":\"c\",\"messages\":[" U("q") ","
-	             "{\"role\":\"assistant\",\"content\":\"a\",\"feedback\":{\"rating\":4}}," U("q2") ","
-	             "{\"role\":\"assistant\",\"content\":\"b\",\"feedback\":{\"comment\":\"that is wrong\"}}"
-	             "]}");
+	analyse(
+	    &fx,
+	    "{\"id\":\"c\",\"messages\":[" U(
+	        "q") ","
+	             "{\"role\":\"assistant\",\"content\":\"a\",\"feedback\":{\"rating\":4}}," U(
+	                 "q2") ","
+	                       "{\"role\":\"assistant\",\"content\":\"b\",\"feedback\":{"
+	                       "\"comment\":\"that is wrong\"}}"
+	                       "]}");
 	CHECK_NEAR(fx.res.items[0].expl.value, 0.5, 0);
 	CHECK_NEAR(fx.res.items[1].expl.value, -0.5, 0);
 	fb_signals_result_free(&fx.res);
@@ -172,7 +185,8 @@ static void test_names(void)
 	size_t i;
 
 	for (i = 0; i < FB_SIG_COUNT; i++)
-		CHECK(fb_signals_from_name(fb_signals_name(i), strlen(fb_signals_name(i))) == (int)i);
+		CHECK(fb_signals_from_name(fb_signals_name(i), strlen(fb_signals_name(i))) ==
+		      (int)i);
 	CHECK(fb_signals_from_name("thanks", 6) == -1);
 }
 

@@ -5,7 +5,7 @@
 
 static size_t ntokens(const char *s, size_t min_chars)
 {
-	struct fb_text_tokens t = {0};
+	struct fb_text_tokens t = { 0 };
 	size_t n;
 
 	fb_text_tokenize(s, strlen(s), min_chars, &t);
@@ -16,7 +16,7 @@ static size_t ntokens(const char *s, size_t min_chars)
 
 static double dice(const char *a, const char *b)
 {
-	struct fb_text_tokens x = {0}, y = {0};
+	struct fb_text_tokens x = { 0 }, y = { 0 };
 	double d;
 
 	fb_text_tokenize(a, strlen(a), 1, &x);
@@ -33,20 +33,20 @@ static void test_tokens(void)
 		const char *text;
 		size_t min_chars, want;
 	} cases[] = {
-		{"", 1, 0},
-		{"   ,,, !!!", 1, 0},
-		{"hello world", 1, 2},
-		{"Hello hello HELLO", 1, 1},           /* one word, folded */
-		{"don't stop", 1, 3},                  /* don, t, stop */
-		{"don't stop", 2, 2},                  /* t is too short */
-		{"Über uber ÜBER", 1, 1},              /* accents and case fold away */
-		{"straße STRASSE", 1, 1},              /* full case folding */
-		{"ﬁle file", 1, 1},                    /* compatibility ligature */
-		{"東京 に 行く", 1, 3},                /* CJK runs between spaces */
-		{"Привет, мир! ПРИВЕТ", 1, 2},         /* Cyrillic */
-		{"مرحبا بالعالم", 1, 2},               /* Arabic */
-		{"order #1234, order 1234", 1, 2},     /* digits are word characters */
-		{"café\xCC\x81", 1, 1},                /* a combining mark stays in the word */
+		{ "", 1, 0 },
+		{ "   ,,, !!!", 1, 0 },
+		{ "hello world", 1, 2 },
+		{ "Hello hello HELLO", 1, 1 },       /* one word, folded */
+		{ "don't stop", 1, 3 },              /* don, t, stop */
+		{ "don't stop", 2, 2 },              /* t is too short */
+		{ "Über uber ÜBER", 1, 1 },          /* accents and case fold away */
+		{ "straße STRASSE", 1, 1 },          /* full case folding */
+		{ "ﬁle file", 1, 1 },                /* compatibility ligature */
+		{ "東京 に 行く", 1, 3 },            /* CJK runs between spaces */
+		{ "Привет, мир! ПРИВЕТ", 1, 2 },     /* Cyrillic */
+		{ "مرحبا بالعالم", 1, 2 },           /* Arabic */
+		{ "order #1234, order 1234", 1, 2 }, /* digits are word characters */
+		{ "café\xCC\x81", 1, 1 },            /* a combining mark stays in the word */
 	};
 	size_t i;
 
@@ -73,14 +73,14 @@ static void test_shouting(void)
 		const char *text;
 		int want;
 	} cases[] = {
-		{"THIS IS USELESS", 1},
-		{"THIS IS USELESS, let me TALK", 0},    /* 17 of 22 letters upper: 77% */
-		{"This is useless", 0},
-		{"NASA", 0},                            /* one word */
-		{"OK OK", 0},                           /* too few letters */
-		{"ÇA NE MARCHE PAS", 1},
-		{"12345 !!!", 0},
-		{"I need the API KEY for AWS", 0},
+		{ "THIS IS USELESS", 1 },
+		{ "THIS IS USELESS, let me TALK", 0 }, /* 17 of 22 letters upper: 77% */
+		{ "This is useless", 0 },
+		{ "NASA", 0 },  /* one word */
+		{ "OK OK", 0 }, /* too few letters */
+		{ "ÇA NE MARCHE PAS", 1 },
+		{ "12345 !!!", 0 },
+		{ "I need the API KEY for AWS", 0 },
 	};
 	size_t i;
 
