@@ -31,9 +31,10 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DFB_VERSION='"$(VERSION)"' \
              -Ilib $(WARN) $(PKG_CFLAGS) $(CFLAGS)
-LIBS = $(PKG_LIBS) -lm -pthread
+# libstemmer ships no pkg-config file.
+LIBS = $(PKG_LIBS) -lstemmer -lm -pthread
 
-CMDS = fb-extract
+CMDS = $(sort $(notdir $(basename $(wildcard cmd/fb-*.c))))
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
 LIBFB = $(O)/libfb.a

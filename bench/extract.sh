@@ -163,47 +163,60 @@ print("  signals fired: " + ", ".join("%s %d" % (k, v) for k, v in sig.most_comm
 ' "$(wc -l <"$sample" | tr -d ' ')"
 
 : >"$dir/results"
+: >"$dir/stats"
 printf '\nTiming (stdout to /dev/null):\n'
-bench "fb-extract" "$bin" --stats "$log"
-stats=$(tail -n 1 "$dir/err")
-bench "fb-extract --sorted" "$bin" --stats --sorted "$log"
-stats_sorted=$(tail -n 1 "$dir/err")
+# fb-extract's default holds every conversation until the input ends;
+# --sorted and --close-idle (where the binary has it) stream.
+modes="default --sorted"
+if "$bin" --help 2>/dev/null | grep -q -- '--close-idle'; then modes="$modes --close-idle"; fi
+for m in $modes; do
+	if [ "$m" = default ]; then
+		bench "fb-extract" "$bin" --stats "$log"
+	else
+		bench "fb-extract $m" "$bin" --stats "$m" "$log"
+	fi
+	printf '%-14s %s\n' "$m" "$(tail -n 1 "$dir/err")" >>"$dir/stats"
+done
 if [ -n "$jq" ]; then
 	bench "jq -c ." "$jq" -c . "$log"
 fi
-out=$(printf '%s\n' "$stats" | sed -n 's/.*written \([0-9]*\).*/\1/p')
-out_sorted=$(printf '%s\n' "$stats_sorted" | sed -n 's/.*written \([0-9]*\).*/\1/p')
-printf '  fb-extract --stats:          %s\n' "$stats"
-printf '  fb-extract --sorted --stats: %s\n' "$stats_sorted"
-[ "$out" = "$out_sorted" ] || printf '  warning: --sorted wrote %s records, the default %s\n' "$out_sorted" "$out"
+printf '  fb-extract --stats by mode:\n'
+sed 's/^/    /' "$dir/stats"
+out=$(sed -n '1s/.*written \([0-9]*\).*/\1/p' "$dir/stats")
+if [ "$(sed 's/^[^ ]* *//' "$dir/stats" | sort -u | wc -l)" != 1 ]; then
+	printf '  warning: the modes disagree on the counts\n'
+fi
 
 printf '\nResults for %s MB (%s bytes, %s input records, %s output records):\n\n' \
 	"$mb" "$bytes" "$lines" "${out:-?}"
 awk -F '\t' -v bytes="$bytes" -v lines="$lines" -v out="${out:-0}" '
 BEGIN {
-	printf "%-22s %9s %9s %11s %12s %10s  %s\n", "command", "best s", "MB/s", "in rec/s",
+	printf "%-24s %8s %7s %9s %10s %10s  %s\n", "command", "best s", "MB/s", "in rec/s",
 	       "out rec/s", "peak RSS", "runs (s)"
-	printf "%-22s %9s %9s %11s %12s %10s  %s\n", "----------------------", "---------",
-	       "---------", "-----------", "------------", "----------", "--------"
+	printf "%-24s %8s %7s %9s %10s %10s  %s\n", "------------------------", "--------",
+	       "-------", "---------", "----------", "----------", "--------"
 }
 {
 	name = $1; best = $2; rss = $3; all = $4
 	t = best > 0 ? best : 0.01
-	outs = name ~ /^fb-extract/ ? sprintf("%12.0f", out / t) : sprintf("%12s", "-")
-	printf "%-22s %9.2f %9.1f %11.0f %s %7.1f MiB  %s\n", name, best, bytes / 1e6 / t,
+	outs = name ~ /^fb-extract/ ? sprintf("%10.0f", out / t) : sprintf("%10s", "-")
+	printf "%-24s %8.2f %7.1f %9.0f %s %6.1f MiB  %s\n", name, best, bytes / 1e6 / t,
 	       lines / t, outs, rss / 1024, all
 	tput[name] = bytes / 1e6 / t
+	order[n++] = name
 }
 END {
 	printf "\n"
-	if ("jq -c ." in tput) {
-		printf "fb-extract / jq throughput:          %.3f  (jq is %.1fx faster)\n",
-		       tput["fb-extract"] / tput["jq -c ."], tput["jq -c ."] / tput["fb-extract"]
-		printf "fb-extract --sorted / jq throughput: %.3f\n",
-		       tput["fb-extract --sorted"] / tput["jq -c ."]
+	for (i = 0; i < n; i++) {
+		name = order[i]
+		if (name !~ /^fb-extract/)
+			continue
+		if ("jq -c ." in tput)
+			printf "%-24s / jq throughput: %.3f  (jq is %.1fx faster)\n", name,
+			       tput[name] / tput["jq -c ."], tput["jq -c ."] / tput[name]
+		else
+			printf "%-24s %.1f MB/s (no jq to compare with)\n", name, tput[name]
 	}
-	printf "fb-extract --sorted / default:       %.3f\n",
-	       tput["fb-extract --sorted"] / tput["fb-extract"]
 }' "$dir/results"
 printf '\nLoad average at the end: %s (other work on the machine makes the times noisy).\n' \
 	"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"

@@ -13,6 +13,7 @@ have_pc libpcre2-8 || missing="$missing libpcre2-dev"
 have_pc libutf8proc || missing="$missing libutf8proc-dev"
 have_pc zlib || missing="$missing zlib1g-dev"
 have_pc gsl || missing="$missing libgsl-dev"
+[ -f /usr/include/libstemmer.h ] || [ -f /usr/local/include/libstemmer.h ] || missing="$missing libstemmer-dev"
 # jq is the peer in the benchmarks and formats the demo's summary.
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
 
@@ -29,8 +30,8 @@ fi
 cat >&2 <<MSG
 deps: missing:$missing
 Install them, then run make again:
-  Debian/Ubuntu: sudo apt-get install build-essential pkg-config libjansson-dev libpcre2-dev libutf8proc-dev zlib1g-dev libgsl-dev jq
-  Fedora/RHEL:   sudo dnf install gcc make pkgconf-pkg-config jansson-devel pcre2-devel utf8proc-devel zlib-devel gsl-devel jq
-  macOS:         brew install pkg-config jansson pcre2 utf8proc zlib gsl jq
+  Debian/Ubuntu: sudo apt-get install build-essential pkg-config libjansson-dev libpcre2-dev libutf8proc-dev zlib1g-dev libgsl-dev libstemmer-dev jq
+  Fedora/RHEL:   sudo dnf install gcc make pkgconf-pkg-config jansson-devel pcre2-devel utf8proc-devel zlib-devel gsl-devel libstemmer-devel jq
+  macOS:         brew install pkg-config jansson pcre2 utf8proc zlib gsl snowball jq
 MSG
 exit 2

@@ -11,7 +11,7 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 fi
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 make --no-print-directory O=$O CC="$CC" CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" $O/libfb.a >/dev/null
-libs=$(pkg-config --libs jansson libpcre2-8 libutf8proc zlib gsl)
+libs="$(pkg-config --libs jansson libpcre2-8 libutf8proc zlib gsl) -lstemmer -pthread"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for src in tests/fuzz/fuzz_*.c; do
