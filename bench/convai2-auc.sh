@@ -62,7 +62,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-"$PYTHON" "$here/convai2_to_jsonl.py" "$data" "$dir/records.jsonl" "$dir/truth.jsonl" ||
+"$PYTHON" -B "$here/convai2_to_jsonl.py" "$data" "$dir/records.jsonl" "$dir/truth.jsonl" ||
 	die "the conversion failed"
 "$bin" --stats "$dir/records.jsonl" >"$dir/interactions.jsonl" 2>"$dir/extract.err" || {
 	cat "$dir/extract.err" >&2
@@ -79,5 +79,5 @@ printf 'stats:      %s\n' "$(tail -n 1 "$dir/extract.err")"
 warnings=$(grep -c 'warning:' "$dir/extract.err" || :)
 [ "$warnings" = 0 ] || printf 'warnings:   %s from fb-extract (see %s)\n' "$warnings" "$dir/extract.err"
 [ -n "${BENCH_DIR:-}" ] && printf 'files kept: %s\n' "$dir"
-"$PYTHON" "$here/convai2_report.py" "$dir/truth.jsonl" "$dir/interactions.jsonl" \
+"$PYTHON" -B "$here/convai2_report.py" "$dir/truth.jsonl" "$dir/interactions.jsonl" \
 	"$dir/conversations.jsonl"

@@ -110,7 +110,6 @@ def main():
     convs = load(sys.argv[3])
     dialogues = [t for t in truth if t["kind"] == "dialogue"]
     bots = [t for t in truth if t["kind"] == "message"]
-    source_of = {d["conversation_id"]: d["source"] for d in dialogues}
 
     # Join: every expected interaction to exactly one record, text checked.
     by_key = {}

@@ -107,7 +107,7 @@ bench() {
 		best=$(awk -v a="${best:-$wall}" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
 		if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
 		i=$((i + 1))
-		printf '  %-22s run %d/%d: %6s s  %7s KiB\n' "$name" "$i" "$runs" "$wall" "$rss"
+		printf '  %-24s run %d/%d: %6s s  %7s KiB\n' "$name" "$i" "$runs" "$wall" "$rss"
 	done
 	printf '%s\t%s\t%s\t%s\n' "$name" "$best" "$maxrss" "$all" >>"$dir/results"
 }
@@ -133,7 +133,7 @@ fi
 
 printf '\nGenerating %s MB of OpenAI-format logs (seed %s) into %s ...\n' "$mb" "$seed" "$dir"
 g0=$(date +%s.%N)
-"$PYTHON" "$here/gen_openai.py" "$mb" "$seed" "$log" 2>"$dir/gen.err" || {
+"$PYTHON" -B "$here/gen_openai.py" "$mb" "$seed" "$log" 2>"$dir/gen.err" || {
 	cat "$dir/gen.err" >&2
 	die "the generator failed"
 }

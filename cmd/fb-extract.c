@@ -34,6 +34,7 @@ enum {
 	OPT_NO_DEFAULT_RULES,
 	OPT_PER,
 	OPT_REJECTS,
+	OPT_REPETITION_THRESHOLD,
 	OPT_REPHRASE_THRESHOLD,
 	OPT_RULES,
 	OPT_SKIP_INVALID,
@@ -59,6 +60,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "per", required_argument, NULL, OPT_PER },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "repetition-threshold", required_argument, NULL, OPT_REPETITION_THRESHOLD },
 	{ "rephrase-threshold", required_argument, NULL, OPT_REPHRASE_THRESHOLD },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
@@ -97,6 +99,8 @@ static void usage(void)
 	       "      --weight=NAME=VALUE   set the weight of a signal (repeatable)\n"
 	       "      --rephrase-threshold=X  similarity at which the next message restates\n"
 	       "                            the prompt (0 to 1, default 0.5)\n"
+	       "      --repetition-threshold=X  similarity at which a response repeats an\n"
+	       "                            earlier one (0 to 1, default 0.5)\n"
 	       "      --label-threshold=X   |score| from which a label is not neutral\n"
 	       "                            (0 to 1, default 0.2)\n"
 	       "Output:\n"
@@ -249,6 +253,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_REJECTS:
 			o->rejects = optarg;
+			break;
+		case OPT_REPETITION_THRESHOLD:
+			rc = parse_number("repetition-threshold", optarg,
+			                  &o->cfg.repetition_threshold);
 			break;
 		case OPT_REPHRASE_THRESHOLD:
 			rc = parse_number("rephrase-threshold", optarg, &o->cfg.rephrase_threshold);

@@ -24,6 +24,7 @@ static const struct {
 	[FB_SIG_FOLLOWUP] = { "followup", 0.2 },
 	[FB_SIG_REFUSAL] = { "refusal", -0.5 },
 	[FB_SIG_APOLOGY] = { "apology", -0.3 },
+	[FB_SIG_REPETITION] = { "repetition", -0.5 },
 	[FB_SIG_COPY] = { "copy", 0.5 },
 	[FB_SIG_SHARE] = { "share", 0.6 },
 	[FB_SIG_EDIT] = { "edit", -0.2 },
@@ -41,6 +42,7 @@ void fb_signals_config_default(struct fb_signals_config *cfg)
 	cfg->idle_gap = 1800;
 	cfg->label_threshold = 0.2;
 	cfg->explicit_weight = 0.8;
+	cfg->repetition_threshold = 0.5;
 }
 
 const char *fb_signals_name(enum fb_signal s)
@@ -72,6 +74,9 @@ struct analysis {
 	int explain;
 	struct fb_signals_result *out;
 	struct fb_text_tokens a, b;
+	/* the words of the responses so far, for repetition */
+	struct fb_text_tokens *seen;
+	size_t nseen, seencap;
 };
 
 static void add_evidence(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
@@ -137,7 +142,9 @@ static struct fb_interaction *new_interaction(struct analysis *an)
 }
 
 /* An interaction is a user message and an assistant message that answers
- * it. A second answer to the same prompt means the first was regenerated. */
+ * it. A second answer to the same prompt is another attempt; whether the
+ * user asked for it (regenerate) only an event says: bots also answer in
+ * two messages. */
 static void find_interactions(struct analysis *an)
 {
 	const struct fb_conv *c = an->conv;
@@ -156,9 +163,6 @@ static void find_interactions(struct analysis *an)
 			last = NULL;
 		} else if (c->msgs[i].role == FB_ROLE_ASSISTANT && user >= 0 &&
 		           c->msgs[i].len > 0) {
-			if (last)
-				fire(an, last, FB_SIG_REGENERATE, "response", i, 0, 0,
-				     "another answer to the same prompt follows");
 			it = new_interaction(an);
 			it->prompt = (size_t)user;
 			it->response = i;
@@ -332,7 +336,6 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 	};
 	const struct fb_conv *c = an->conv;
 	const struct fb_conv_msg *next = &c->msgs[it->next], *prompt = &c->msgs[it->prompt];
-	const struct fb_conv_msg *resp = &c->msgs[it->response];
 	size_t i, nx = (size_t)it->next;
 	double sim;
 	char rule[64];
@@ -350,15 +353,61 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 		fire(an, it, FB_SIG_REPHRASE, "next_message", nx, 0, next->len, rule);
 		return;
 	}
-	if (search(an, it, FB_RULE_FOLLOWUP, FB_SIG_FOLLOWUP, "next_message", nx, next->text,
-	           next->len) ||
-	    !memchr(next->text, '?', next->len))
-		return;
-	fb_text_tokenize(resp->text, resp->len, 3, &an->a);
-	fb_text_tokenize(next->text, next->len, 3, &an->b);
-	if (fb_text_shared(&an->a, &an->b) >= 2)
-		fire(an, it, FB_SIG_FOLLOWUP, "next_message", nx, 0, next->len,
-		     "question sharing words with the answer");
+	search(an, it, FB_RULE_FOLLOWUP, FB_SIG_FOLLOWUP, "next_message", nx, next->text,
+	       next->len);
+}
+
+/* Refusals and apologies open an answer; searching only its first bytes
+ * keeps long answers (code, documents) from costing time in proportion to
+ * their length. */
+#define RESPONSE_HEAD 400
+
+static size_t head_len(const char *text, size_t len)
+{
+	if (len <= RESPONSE_HEAD)
+		return len;
+	len = RESPONSE_HEAD;
+	while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
+
+/* Only the most recent responses are compared, so that a long conversation
+ * costs time in proportion to its length. */
+#define REPETITION_WINDOW 8
+
+/* A bot that says again what it said before is not helping. */
+static void repetition(struct analysis *an, struct fb_interaction *it)
+{
+	const struct fb_conv_msg *resp = &an->conv->msgs[it->response];
+	struct fb_text_tokens *now;
+	size_t j, from = an->nseen > REPETITION_WINDOW ? an->nseen - REPETITION_WINDOW : 0;
+	double sim;
+	char rule[64];
+
+	an->seen = fb_xgrow(an->seen, &an->seencap, an->nseen + 1, sizeof *an->seen);
+	now = &an->seen[an->nseen];
+	memset(now, 0, sizeof *now);
+	fb_text_tokenize(resp->text, resp->len, 3, now);
+	for (j = from; j < an->nseen && now->n >= 3; j++) {
+		sim = fb_text_dice(now, &an->seen[j]);
+		if (an->seen[j].n >= 3 && sim >= an->cfg->repetition_threshold) {
+			snprintf(rule, sizeof rule, "similarity %.2f to an earlier response", sim);
+			fire(an, it, FB_SIG_REPETITION, "response", it->response, 0, 0, rule);
+			break;
+		}
+	}
+	an->nseen++;
+}
+
+static void response_signals(struct analysis *an, struct fb_interaction *it)
+{
+	const struct fb_conv_msg *resp = &an->conv->msgs[it->response];
+	size_t len = head_len(resp->text, resp->len);
+
+	search(an, it, FB_RULE_REFUSAL, FB_SIG_REFUSAL, "response", it->response, resp->text, len);
+	search(an, it, FB_RULE_APOLOGY, FB_SIG_APOLOGY, "response", it->response, resp->text, len);
+	repetition(an, it);
 }
 
 /* A comment alone is read with the same phrase rules, at half strength. */
@@ -500,7 +549,7 @@ static void reset(struct fb_signals_result *r)
 void fb_signals_analyse(const struct fb_signals_config *cfg, struct fb_rules *rules,
                         const struct fb_conv *c, int explain, struct fb_signals_result *out)
 {
-	struct analysis an = { cfg, rules, c, explain, out, { 0 }, { 0 } };
+	struct analysis an = { cfg, rules, c, explain, out, { 0 }, { 0 }, NULL, 0, 0 };
 	struct fb_interaction *it;
 	size_t i;
 
@@ -509,10 +558,7 @@ void fb_signals_analyse(const struct fb_signals_config *cfg, struct fb_rules *ru
 	apply_events(&an);
 	for (i = 0; i < out->n; i++) {
 		it = &out->items[i];
-		search(&an, it, FB_RULE_REFUSAL, FB_SIG_REFUSAL, "response", it->response,
-		       c->msgs[it->response].text, c->msgs[it->response].len);
-		search(&an, it, FB_RULE_APOLOGY, FB_SIG_APOLOGY, "response", it->response,
-		       c->msgs[it->response].text, c->msgs[it->response].len);
+		response_signals(&an, it);
 		if (it->next >= 0)
 			next_message_signals(&an, it);
 		explicit_value(&an, it);
@@ -522,6 +568,9 @@ void fb_signals_analyse(const struct fb_signals_config *cfg, struct fb_rules *ru
 	}
 	fb_text_tokens_free(&an.a);
 	fb_text_tokens_free(&an.b);
+	for (i = 0; i < an.nseen; i++)
+		fb_text_tokens_free(&an.seen[i]);
+	free(an.seen);
 }
 
 void fb_signals_result_free(struct fb_signals_result *r)

@@ -20,6 +20,7 @@ enum fb_signal {
 	FB_SIG_FOLLOWUP,    /* a question that builds on the answer */
 	FB_SIG_REFUSAL,     /* the response refuses */
 	FB_SIG_APOLOGY,     /* the response apologises */
+	FB_SIG_REPETITION,  /* the response repeats an earlier one */
 	FB_SIG_COPY,        /* the user copied the response */
 	FB_SIG_SHARE,       /* ... shared it */
 	FB_SIG_EDIT,        /* ... edited it (or their prompt) */
@@ -30,10 +31,11 @@ enum fb_signal {
 
 struct fb_signals_config {
 	double weight[FB_SIG_COUNT];
-	double rephrase_threshold; /* Dice similarity of prompts, default 0.5 */
-	double idle_gap;           /* seconds of quiet that end a conversation */
-	double label_threshold;    /* |score| at which a label is not neutral, 0.2 */
-	double explicit_weight;    /* share of explicit feedback in the score, 0.8 */
+	double rephrase_threshold;   /* Dice similarity of prompts, default 0.5 */
+	double idle_gap;             /* seconds of quiet that end a conversation */
+	double label_threshold;      /* |score| at which a label is not neutral, 0.2 */
+	double explicit_weight;      /* share of explicit feedback in the score, 0.8 */
+	double repetition_threshold; /* Dice similarity of two responses, 0.5 */
 };
 
 /* Fills cfg with the documented defaults. */

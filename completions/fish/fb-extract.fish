@@ -1,7 +1,7 @@
 # fish completion for fb-extract(1). The options are those of
 # 'fb-extract --help'; tests/cli/docs/ checks that none is missing here.
 
-set -l signals rephrase correction frustration gratitude acceptance escalation followup refusal apology copy share edit regenerate abandon
+set -l signals rephrase correction frustration gratitude acceptance escalation followup refusal apology repetition copy share edit regenerate abandon
 set -l fields conversation_id user_id variant messages conversations role content timestamp created_at events
 
 # Operands are log files.
@@ -23,6 +23,7 @@ complete -c fb-extract -l no-default-rules -d 'Use only the rules given with --r
 complete -c fb-extract -s o -l output -r -F -d 'Write to FILE instead of standard output'
 complete -c fb-extract -l per -x -a 'interaction conversation' -d 'One record per interaction or per conversation'
 complete -c fb-extract -l rejects -r -F -d 'Write every rejected line to FILE'
+complete -c fb-extract -l repetition-threshold -x -d 'Similarity at which a response repeats an earlier one (default 0.5)'
 complete -c fb-extract -l rephrase-threshold -x -d 'Similarity at which the next message restates the prompt (default 0.5)'
 complete -c fb-extract -l rules -r -F -d 'Add the phrase rules in FILE'
 complete -c fb-extract -l skip-invalid -d 'Report bad records and go on'

@@ -82,8 +82,12 @@ static void test_phrases(void)
 		      "THIS DOES NOT WORK AT ALL")),
 		  "correction,frustration" },
 		{ CONV(U("Tell me about Lisbon") "," A("Lisbon is the capital of Portugal.") "," U(
-		      "Which museums in Lisbon are best for the capital's history?")),
+		      "What about the museums?")),
 		  "followup" },
+		/* A question alone is no follow-up. */
+		{ CONV(U("Tell me about Lisbon") "," A("Lisbon is the capital of Portugal.") "," U(
+		      "Which museums in Lisbon are best for its history?")),
+		  "" },
 		{ CONV(U("¿Cómo cancelo?") "," A("En Ajustes.") "," U("muchas gracias")),
 		  "gratitude" },
 		{ CONV(U("Wie geht das?") "," A("So.") "," U("Das ist falsch.")), "correction" },
@@ -158,6 +162,37 @@ static void test_events_and_score(void)
 	fb_rules_free(fx.rules);
 }
 
+/* The bot says again what it said: the second answer is a repetition. */
+static void test_repetition(void)
+{
+	static const char json[] =
+	    "{\"id\":\"c\",\"messages\":["
+	    "{\"role\":\"user\",\"content\":\"Where is my parcel?\"},"
+	    "{\"role\":\"assistant\",\"content\":\"Your parcel is on its way to you.\"},"
+	    "{\"role\":\"user\",\"content\":\"When will it arrive?\"},"
+	    "{\"role\":\"assistant\",\"content\":\"Your parcel is on its way to you now!\"},"
+	    "{\"role\":\"user\",\"content\":\"Hm.\"},"
+	    "{\"role\":\"assistant\",\"content\":\"It should arrive on Monday morning.\"}]}";
+	struct fixture fx;
+
+	setup(&fx, 0);
+	analyse(&fx, json);
+	CHECK(fx.res.n == 3);
+	CHECK_STR(fired(&fx, 0), "");
+	CHECK_STR(fired(&fx, 1), "repetition");
+	CHECK_STR(fired(&fx, 2), "abandon");
+	/* {your, parcel, its, way, you} against the same and "now": 10/11. */
+	fx.cfg.repetition_threshold = 0.91;
+	fb_signals_analyse(&fx.cfg, fx.rules, fx.conv, 1, &fx.res);
+	CHECK_STR(fired(&fx, 1), "");
+	fx.cfg.repetition_threshold = 0.909;
+	fb_signals_analyse(&fx.cfg, fx.rules, fx.conv, 1, &fx.res);
+	CHECK_STR(fired(&fx, 1), "repetition");
+	fb_signals_result_free(&fx.res);
+	fb_conv_free(fx.conv);
+	fb_rules_free(fx.rules);
+}
+
 static void test_timing(void)
 {
 	struct fixture fx;
@@ -195,6 +230,7 @@ int main(void)
 	fb_alloc_init("t_signals");
 	RUN(test_phrases);
 	RUN(test_events_and_score);
+	RUN(test_repetition);
 	RUN(test_timing);
 	RUN(test_names);
 	return CHECK_DONE();

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Intent clustering quality and speed on CLINC150 (the 22,500 in-scope
+# utterances of 150 intents; the labels are used only to score): fb-cluster
+# with k = 150 next to scikit-learn's TfidfVectorizer + KMeans(n_clusters =
+# 150, n_init = 1). Prints NMI, ARI, wall time and peak memory of both.
+#
+# Usage (from the repository root, after make):  sh bench/cluster.sh
+#
+# Environment:
+#   CLINC        the data directory (default ../shared/data/clinc150)
+#   BENCH_SEED   seed of both (default 1)
+#   FB_CLUSTER   the binary (default bin/fb-cluster)
+#   FB_CLUSTER_OPTS  more options for fb-cluster (default none)
+#
+# Needs /usr/bin/python3 (note: another python3 may come first on PATH) with
+# scikit-learn for the scores (Debian: apt-get install python3-sklearn), and
+# GNU time for peak memory. Without scikit-learn nothing can be scored: the
+# script says so and stops.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+clinc=${CLINC:-../shared/data/clinc150}
+seed=${BENCH_SEED:-1}
+bin=${FB_CLUSTER:-bin/fb-cluster}
+py=/usr/bin/python3
+
+if ! $py -c 'import sklearn' 2>/dev/null; then
+	echo "skip: scikit-learn is missing for $py (apt-get install python3-sklearn)"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+$py "$here/cluster_clinc.py" prepare "$clinc/data_full.json" "$tmp/in.jsonl"
+echo "CLINC150 in-scope: $(wc -l <"$tmp/in.jsonl") utterances, 150 intents"
+printf '%-28s %8s %8s %8s %10s\n' program seconds NMI ARI "peak MiB"
+
+/usr/bin/time -f '%e %M' -o "$tmp/time" \
+	"$bin" -k 150 --seed "$seed" ${FB_CLUSTER_OPTS:-} "$tmp/in.jsonl" >"$tmp/out.jsonl"
+read -r secs kib <"$tmp/time"
+set -- $($py "$here/cluster_clinc.py" score "$tmp/out.jsonl")
+printf '%-28s %8s %8s %8s %10d\n' "fb-cluster -k 150" "$secs" "$1" "$2" $((kib / 1024))
+
+/usr/bin/time -f '%e %M' -o "$tmp/time" \
+	$py "$here/cluster_clinc.py" peer "$tmp/in.jsonl" 150 "$seed" >"$tmp/peer"
+read -r wall kib <"$tmp/time"
+read -r secs nmi ari <"$tmp/peer"
+printf '%-28s %8s %8s %8s %10d\n' "sklearn KMeans(150, n_init=1)" "$wall" "$nmi" "$ari" \
+	$((kib / 1024))
+echo "(sklearn's seconds include starting Python; its fit alone took $secs s)"

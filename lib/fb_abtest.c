@@ -1,0 +1,343 @@
+#include "fb_abtest.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+
+static const char *const method_names[] = {
+	"auto", "prop", "prop-nocorrect", "fisher", "welch", "student", "mann-whitney",
+};
+
+int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
+		if (strcmp(name, method_names[i]) == 0) {
+			*out = (enum fb_abtest_method)i;
+			return 0;
+		}
+	fb_error_set(err, 0, 0, "unknown method '%s'", name);
+	return -1;
+}
+
+const char *fb_abtest_method_name(enum fb_abtest_method m)
+{
+	return method_names[m];
+}
+
+int fb_abtest_method_is_binary(enum fb_abtest_method m)
+{
+	return m <= FB_ABTEST_FISHER;
+}
+
+const char *fb_abtest_decision_name(enum fb_abtest_decision d)
+{
+	return d == FB_ABTEST_BETTER ? "better" : d == FB_ABTEST_WORSE ? "worse" : "inconclusive";
+}
+
+static void clear_result(struct fb_stats_result *r)
+{
+	r->statistic = r->df = r->p_value = r->ci_low = r->ci_high = NAN;
+	r->estimate = r->estimate_a = r->estimate_b = r->std_error = NAN;
+	r->method = 0;
+}
+
+/* The smallest expected count of the 2×2 table under equal proportions. */
+static double min_expected(const struct fb_stats_count *a, const struct fb_stats_count *b)
+{
+	double n = (double)(a->n + b->n), x = (double)(a->successes + b->successes);
+	double p = x / n, lo = fmin(p, 1 - p);
+
+	return fmin((double)a->n, (double)b->n) * lo;
+}
+
+static void binary_row(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                       const struct fb_abtest_config *cfg)
+{
+	struct fb_stats_opts opts = cfg->opts;
+	struct fb_error err;
+	double lo, hi;
+	int rc;
+
+	row->method = cfg->binary_method;
+	if (row->method == FB_ABTEST_AUTO)
+		row->method = min_expected(&a->count, &b->count) < FB_ABTEST_FISHER_BELOW
+		                  ? FB_ABTEST_FISHER
+		                  : FB_ABTEST_PROP;
+	if (fb_stats_wilson(&a->count, opts.conf_level, &lo, &hi, NULL) == 0) {
+		row->wilson_control[0] = lo;
+		row->wilson_control[1] = hi;
+	}
+	if (fb_stats_wilson(&b->count, opts.conf_level, &lo, &hi, NULL) == 0) {
+		row->wilson_variant[0] = lo;
+		row->wilson_variant[1] = hi;
+	}
+	if (fb_stats_prob_b_better(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
+		row->prob_variant_better = lo;
+	opts.correct = row->method != FB_ABTEST_PROP_NOCORRECT;
+	if (row->method == FB_ABTEST_FISHER)
+		rc = fb_stats_fisher_exact(&a->count, &b->count, &opts, &row->test, &err);
+	else
+		rc = fb_stats_prop_test(&a->count, &b->count, &opts, &row->test, &err);
+	if (rc < 0) {
+		clear_result(&row->test);
+		snprintf(row->note, sizeof row->note, "%s", err.text);
+		return;
+	}
+	row->tested = 1;
+}
+
+static void mean_row(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                     const struct fb_abtest_config *cfg)
+{
+	struct fb_error err;
+	int rc;
+
+	row->method = cfg->mean_method;
+	if (row->method == FB_ABTEST_MANN_WHITNEY)
+		rc = fb_stats_mann_whitney(a->values, a->nvalues, b->values, b->nvalues, &cfg->opts,
+		                           &row->test, &err);
+	else if (row->method == FB_ABTEST_STUDENT)
+		rc = fb_stats_student_t(&a->moments, &b->moments, &cfg->opts, &row->test, &err);
+	else
+		rc = fb_stats_welch_t(&a->moments, &b->moments, &cfg->opts, &row->test, &err);
+	if (rc < 0) {
+		clear_result(&row->test);
+		snprintf(row->note, sizeof row->note, "%s", err.text);
+		return;
+	}
+	row->tested = 1;
+}
+
+static void compare_one(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                        const struct fb_abtest_config *cfg)
+{
+	row->n_control = a->moments.n;
+	row->n_variant = b->moments.n;
+	row->estimate_control = a->moments.n ? a->moments.mean : NAN;
+	row->estimate_variant = b->moments.n ? b->moments.mean : NAN;
+	if (row->kind == FB_METRIC_BINARY) {
+		/* The exact share, not the running mean, which may differ in
+		 * the last bit. */
+		if (a->count.n)
+			row->estimate_control = (double)a->count.successes / (double)a->count.n;
+		if (b->count.n)
+			row->estimate_variant = (double)b->count.successes / (double)b->count.n;
+	}
+	row->difference = row->estimate_variant - row->estimate_control;
+	row->relative_difference =
+	    row->estimate_control != 0 ? row->difference / fabs(row->estimate_control) : NAN;
+	if (a->moments.n == 0 || b->moments.n == 0) {
+		row->method = row->kind == FB_METRIC_BINARY
+		                  ? (cfg->binary_method == FB_ABTEST_AUTO ? FB_ABTEST_PROP
+		                                                          : cfg->binary_method)
+		                  : cfg->mean_method;
+		snprintf(row->note, sizeof row->note, "no values in the %s arm",
+		         a->moments.n == 0 ? "control" : "variant");
+		return;
+	}
+	if (row->kind == FB_METRIC_BINARY)
+		binary_row(row, a, b, cfg);
+	else
+		mean_row(row, a, b, cfg);
+}
+
+/* The direction of the effect: > 0 when the variant's values are higher. */
+static double direction(const struct fb_abtest_row *row)
+{
+	if (row->method == FB_ABTEST_MANN_WHITNEY)
+		return row->test.estimate - 0.5;
+	return row->difference;
+}
+
+static void decide(struct fb_abtest_row *row, const struct fb_abtest_config *cfg)
+{
+	double d = direction(row);
+
+	row->decision = FB_ABTEST_INCONCLUSIVE;
+	if (!row->tested || !(row->p_adjusted < cfg->alpha) || d == 0 || isnan(d))
+		return;
+	if (cfg->lower_is_better && cfg->lower_is_better[row->metric])
+		d = -d;
+	row->decision = d > 0 ? FB_ABTEST_BETTER : FB_ABTEST_WORSE;
+}
+
+struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
+                                        const struct fb_metric *const *metrics,
+                                        const struct fb_abtest_config *cfg, size_t *nrows)
+{
+	size_t nseg = fb_arms_nsegments(arms), nvar = fb_arms_nvariants(arms);
+	size_t nmet = fb_arms_nmetrics(arms), n = 0, np = 0, s, m, v, i;
+	struct fb_abtest_row *rows, *row;
+	double *p;
+
+	rows = fb_xcalloc(nseg * nmet * nvar + 1, sizeof *rows);
+	for (s = 0; s < nseg; s++)
+		for (m = 0; m < nmet; m++)
+			for (v = 0; v < nvar; v++) {
+				if (v == cfg->control)
+					continue;
+				row = &rows[n++];
+				row->segment = s;
+				row->metric = m;
+				row->variant = v;
+				row->kind = fb_metric_kind(metrics[m]);
+				row->wilson_control[0] = row->wilson_control[1] = NAN;
+				row->wilson_variant[0] = row->wilson_variant[1] = NAN;
+				row->prob_variant_better = NAN;
+				row->p_adjusted = NAN;
+				clear_result(&row->test);
+				compare_one(row, fb_arms_get(arms, s, cfg->control, m),
+				            fb_arms_get(arms, s, v, m), cfg);
+			}
+	p = fb_xcalloc(n + 1, sizeof *p);
+	for (i = 0; i < n; i++)
+		if (rows[i].tested)
+			p[np++] = rows[i].test.p_value;
+	if (fb_stats_p_adjust(p, np, cfg->adjust, p, NULL) == 0)
+		for (i = 0, np = 0; i < n; i++)
+			if (rows[i].tested)
+				rows[i].p_adjusted = p[np++];
+	free(p);
+	for (i = 0; i < n; i++)
+		decide(&rows[i], cfg);
+	*nrows = n;
+	return rows;
+}
+
+/* A figure: a number, "inf" or "-inf", or null when it does not apply. */
+static json_t *num(double x)
+{
+	if (isnan(x))
+		return json_null();
+	if (isinf(x))
+		return json_string(x > 0 ? "inf" : "-inf");
+	return json_real(x);
+}
+
+static json_t *pair(const double *x)
+{
+	if (isnan(x[0]) || isnan(x[1]))
+		return json_null();
+	return json_pack("[oo]", num(x[0]), num(x[1]));
+}
+
+json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,
+                           const struct fb_metric *const *metrics,
+                           const struct fb_abtest_config *cfg, int segmented)
+{
+	const struct fb_stats_result *t = &row->test;
+	int fisher = row->method == FB_ABTEST_FISHER, mw = row->method == FB_ABTEST_MANN_WHITNEY;
+	double ci[2] = { fisher || mw ? NAN : t->ci_low, fisher || mw ? NAN : t->ci_high };
+	json_t *o = json_object();
+
+	json_object_set_new(o, "record", json_string("comparison"));
+	json_object_set_new(o, "metric", json_string(fb_metric_name(metrics[row->metric])));
+	json_object_set_new(o, "type",
+	                    json_string(row->kind == FB_METRIC_BINARY ? "binary" : "mean"));
+	json_object_set_new(o, "segment",
+	                    segmented ? json_string(fb_arms_segment_name(arms, row->segment))
+	                              : json_null());
+	json_object_set_new(o, "control", json_string(fb_arms_variant_name(arms, cfg->control)));
+	json_object_set_new(o, "variant", json_string(fb_arms_variant_name(arms, row->variant)));
+	json_object_set_new(o, "n_control", json_integer((json_int_t)row->n_control));
+	json_object_set_new(o, "n_variant", json_integer((json_int_t)row->n_variant));
+	json_object_set_new(o, "estimate_control", num(row->estimate_control));
+	json_object_set_new(o, "estimate_variant", num(row->estimate_variant));
+	json_object_set_new(o, "difference", num(row->difference));
+	json_object_set_new(o, "relative_difference", num(row->relative_difference));
+	json_object_set_new(o, "ci_low", num(ci[0]));
+	json_object_set_new(o, "ci_high", num(ci[1]));
+	json_object_set_new(o, "conf_level", json_real(cfg->opts.conf_level));
+	json_object_set_new(o, "method", json_string(fb_abtest_method_name(row->method)));
+	json_object_set_new(o, "statistic", num(t->statistic));
+	json_object_set_new(o, "df", num(t->df));
+	json_object_set_new(o, "p_value", num(t->p_value));
+	json_object_set_new(o, "p_adjusted", num(row->p_adjusted));
+	json_object_set_new(o, "decision", json_string(fb_abtest_decision_name(row->decision)));
+	if (row->kind == FB_METRIC_BINARY) {
+		json_object_set_new(o, "interval_control", pair(row->wilson_control));
+		json_object_set_new(o, "interval_variant", pair(row->wilson_variant));
+		json_object_set_new(o, "prob_variant_better", num(row->prob_variant_better));
+	}
+	if (fisher) {
+		json_object_set_new(o, "odds_ratio", num(t->estimate));
+		json_object_set_new(o, "odds_ratio_ci", pair(&t->ci_low));
+	}
+	if (mw && row->tested) {
+		json_object_set_new(o, "prob_superiority", num(t->estimate));
+		json_object_set_new(o, "exact", json_boolean(t->method & FB_STATS_METHOD_EXACT));
+	}
+	if (!row->tested)
+		json_object_set_new(o, "note", json_string(row->note));
+	return o;
+}
+
+int fb_abtest_srm(const struct fb_arms *arms, const double *shares, struct fb_abtest_srm *out,
+                  struct fb_error *err)
+{
+	size_t k = fb_arms_nvariants(arms), i;
+	uint64_t *counts;
+	double *p, sum = 0;
+	int rc = -1;
+
+	clear_result(&out->test);
+	out->mismatch = 0;
+	if (k < 2) {
+		fb_error_set(err, 0, 0, "needs two variants");
+		return -1;
+	}
+	counts = fb_xcalloc(k, sizeof *counts);
+	p = fb_xcalloc(k, sizeof *p);
+	for (i = 0; i < k; i++) {
+		counts[i] = fb_arms_records_total(arms, i);
+		p[i] = shares ? shares[i] : 1;
+		if (!(p[i] > 0)) {
+			fb_error_set(err, 0, 0, "variant '%s' has no share",
+			             fb_arms_variant_name(arms, i));
+			goto out;
+		}
+		sum += p[i];
+	}
+	/* Shares that already sum to 1 as R requires are used as given, so
+	 * that the figures are R's to the last digit. */
+	if (fabs(sum - 1) > 1.5e-8)
+		for (i = 0; i < k; i++)
+			p[i] /= sum;
+	rc = fb_stats_chisq_gof(counts, p, k, &out->test, err);
+	out->mismatch = rc == 0 && out->test.p_value < FB_ABTEST_SRM_ALPHA;
+out:
+	free(counts);
+	free(p);
+	return rc;
+}
+
+json_t *fb_abtest_srm_json(const struct fb_abtest_srm *srm, const struct fb_arms *arms,
+                           const double *shares, const struct fb_abtest_config *cfg)
+{
+	json_t *o = json_object(), *counts = json_object(), *split = json_object();
+	size_t k = fb_arms_nvariants(arms), i;
+	double sum = 0;
+
+	for (i = 0; i < k; i++)
+		sum += shares ? shares[i] : 1;
+	for (i = 0; i < k; i++) {
+		json_object_set_new(counts, fb_arms_variant_name(arms, i),
+		                    json_integer((json_int_t)fb_arms_records_total(arms, i)));
+		json_object_set_new(split, fb_arms_variant_name(arms, i),
+		                    json_real((shares ? shares[i] : 1) / sum));
+	}
+	json_object_set_new(o, "record", json_string("srm"));
+	json_object_set_new(o, "control", json_string(fb_arms_variant_name(arms, cfg->control)));
+	json_object_set_new(o, "counts", counts);
+	json_object_set_new(o, "expected_split", split);
+	json_object_set_new(o, "statistic", num(srm->test.statistic));
+	json_object_set_new(o, "df", num(srm->test.df));
+	json_object_set_new(o, "p_value", num(srm->test.p_value));
+	json_object_set_new(o, "mismatch", json_boolean(srm->mismatch));
+	return o;
+}

@@ -1,0 +1,122 @@
+/* The comparisons of an A/B test: every variant against the control, per
+ * segment and metric, with the test the metric's kind and the user's
+ * choice call for, adjusted p-values over all comparisons, and a decision;
+ * and the sample-ratio-mismatch check. The figures come from fb_stats,
+ * which follows R; this module picks the test, handles empty and
+ * degenerate arms, and shapes the result rows and their JSON. */
+#ifndef FB_ABTEST_H
+#define FB_ABTEST_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fb_arms.h"
+#include "fb_error.h"
+#include "fb_metric.h"
+#include "fb_stats.h"
+
+enum fb_abtest_method {
+	FB_ABTEST_AUTO,           /* binary: prop, or fisher for small counts */
+	FB_ABTEST_PROP,           /* prop.test, continuity correction */
+	FB_ABTEST_PROP_NOCORRECT, /* prop.test(correct = FALSE) */
+	FB_ABTEST_FISHER,         /* fisher.test */
+	FB_ABTEST_WELCH,          /* t.test(var.equal = FALSE) */
+	FB_ABTEST_STUDENT,        /* t.test(var.equal = TRUE) */
+	FB_ABTEST_MANN_WHITNEY,   /* wilcox.test */
+};
+
+/* FB_ABTEST_AUTO uses Fisher's exact test when an expected count of the
+ * 2×2 table (under equal proportions) is below this, the rule of thumb
+ * under which R's chisq.test warns that its approximation may be poor. */
+#define FB_ABTEST_FISHER_BELOW 5.0
+
+/* A sample-ratio mismatch is flagged at p below this. */
+#define FB_ABTEST_SRM_ALPHA 0.001
+
+/* Parses "auto", "prop", "prop-nocorrect", "fisher", "welch", "student" or
+ * "mann-whitney". Returns 0, or -1 with err->text "unknown method 'x'". */
+int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err);
+
+/* The name of a method, as parsed. */
+const char *fb_abtest_method_name(enum fb_abtest_method m);
+
+/* Whether a method is for binary metrics (auto counts as binary). */
+int fb_abtest_method_is_binary(enum fb_abtest_method m);
+
+struct fb_abtest_config {
+	enum fb_abtest_method binary_method; /* auto, prop, prop-nocorrect or fisher */
+	enum fb_abtest_method mean_method;   /* welch, student or mann-whitney */
+	struct fb_stats_opts opts;           /* alternative, conf_level, exact */
+	double alpha;                        /* for decisions, on adjusted p-values */
+	enum fb_stats_adjust adjust;
+	size_t control;             /* variant index */
+	const int *lower_is_better; /* per metric; borrowed; NULL: higher is better */
+};
+
+enum fb_abtest_decision {
+	FB_ABTEST_INCONCLUSIVE,
+	FB_ABTEST_BETTER,
+	FB_ABTEST_WORSE,
+};
+
+/* One comparison: the variant against the control on a metric in a
+ * segment. Figures that do not apply are NaN. */
+struct fb_abtest_row {
+	size_t segment, metric, variant;
+	enum fb_metric_kind kind;
+	enum fb_abtest_method method; /* the one used: never auto */
+	uint64_t n_control, n_variant;
+	double estimate_control, estimate_variant;   /* proportion or mean */
+	double difference, relative_difference;      /* variant − control, and / control */
+	double wilson_control[2], wilson_variant[2]; /* binary: Wilson intervals */
+	double prob_variant_better;  /* binary: P(variant > control), Beta(1, 1) priors */
+	struct fb_stats_result test; /* the test's own figures */
+	double p_adjusted;
+	int tested; /* the test ran; otherwise note says why not */
+	enum fb_abtest_decision decision;
+	char note[240];
+};
+
+/* Compares every variant but the control with the control, for every
+ * segment and metric (metrics[i] matches metric i of arms), in the order
+ * segment, metric, variant; then adjusts the p-values of the comparisons
+ * that could be tested and decides. Returns a new array of *nrows rows
+ * (free with free()). A comparison that cannot be tested (an empty arm,
+ * constant data) is a row with tested 0 and a note, not an error. */
+struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
+                                        const struct fb_metric *const *metrics,
+                                        const struct fb_abtest_config *cfg, size_t *nrows);
+
+/* The JSON record of a row (new reference): "record": "comparison",
+ * metric, type, segment (null when segmented is 0), control, variant, n
+ * per arm, estimates, differences, interval, method, statistic, df,
+ * p_value, p_adjusted, decision, and the method's extras. Infinite bounds
+ * are the strings "inf" and "-inf"; what does not apply is null. */
+json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,
+                           const struct fb_metric *const *metrics,
+                           const struct fb_abtest_config *cfg, int segmented);
+
+/* The name of a decision: "better", "worse" or "inconclusive". */
+const char *fb_abtest_decision_name(enum fb_abtest_decision d);
+
+/* The sample-ratio-mismatch check over all segments: chisq.test(records
+ * per variant, p = shares). shares has one weight per variant (NULL for
+ * equal shares); weights are divided by their sum. */
+struct fb_abtest_srm {
+	struct fb_stats_result test;
+	int mismatch; /* p_value < FB_ABTEST_SRM_ALPHA */
+};
+
+/* Returns 0, or -1 with err->text when the check cannot be made (fewer
+ * than two variants, a weight that is not positive). */
+int fb_abtest_srm(const struct fb_arms *arms, const double *shares, struct fb_abtest_srm *out,
+                  struct fb_error *err);
+
+/* The JSON record of the check (new reference): "record": "srm", the
+ * counts and expected shares per variant, statistic, df, p_value and
+ * mismatch. */
+json_t *fb_abtest_srm_json(const struct fb_abtest_srm *srm, const struct fb_arms *arms,
+                           const double *shares, const struct fb_abtest_config *cfg);
+
+#endif

@@ -1,0 +1,61 @@
+/* The arms of an experiment, per segment: for each (segment, variant) the
+ * number of records and, per metric, a streaming summary of its values.
+ * Binary metrics keep counts, means keep moments (constant memory); the
+ * values themselves are kept only for metrics that ask for them (rank
+ * tests). Variants and segments are numbered in the order first seen. */
+#ifndef FB_ARMS_H
+#define FB_ARMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fb_stats.h"
+
+/* One arm of one metric. */
+struct fb_arm {
+	struct fb_stats_count count;     /* n and successes (binary metrics) */
+	struct fb_stats_moments moments; /* n, mean and M2 (every metric) */
+	double *values;                  /* when kept; nvalues of them */
+	size_t nvalues, cap;
+};
+
+struct fb_arms; /* opaque */
+
+/* Returns new, empty arms for nmetrics metrics; keep_values[i] says whether
+ * metric i keeps its values (keep_values is copied; NULL keeps none). */
+struct fb_arms *fb_arms_new(size_t nmetrics, const int *keep_values);
+
+void fb_arms_free(struct fb_arms *a);
+
+/* The index of a variant or segment by name (len bytes, copied), added
+ * when new. */
+size_t fb_arms_variant(struct fb_arms *a, const char *name, size_t len);
+size_t fb_arms_segment(struct fb_arms *a, const char *name, size_t len);
+
+/* Looks a variant up without adding it: its index, or -1. */
+long fb_arms_find_variant(const struct fb_arms *a, const char *name);
+
+size_t fb_arms_nvariants(const struct fb_arms *a);
+size_t fb_arms_nsegments(const struct fb_arms *a);
+size_t fb_arms_nmetrics(const struct fb_arms *a);
+
+/* Names, borrowed, NUL-terminated. */
+const char *fb_arms_variant_name(const struct fb_arms *a, size_t variant);
+const char *fb_arms_segment_name(const struct fb_arms *a, size_t segment);
+
+/* Counts one record of variant in segment. */
+void fb_arms_count_record(struct fb_arms *a, size_t segment, size_t variant);
+
+/* Adds value (finite; 0 or 1 for a binary metric) of metric to the arm. */
+void fb_arms_add(struct fb_arms *a, size_t segment, size_t variant, size_t metric, double value);
+
+/* Records counted for variant in segment, or in all segments. */
+uint64_t fb_arms_records(const struct fb_arms *a, size_t segment, size_t variant);
+uint64_t fb_arms_records_total(const struct fb_arms *a, size_t variant);
+
+/* The arm of metric for variant in segment; an empty arm when nothing was
+ * added. Borrowed, valid until the next change of a. */
+const struct fb_arm *fb_arms_get(const struct fb_arms *a, size_t segment, size_t variant,
+                                 size_t metric);
+
+#endif

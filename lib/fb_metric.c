@@ -1,0 +1,257 @@
+#include "fb_metric.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+#include "fb_opt.h"
+#include "fb_path.h"
+
+enum op { OP_NONE, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
+
+struct fb_metric {
+	char *name;
+	enum fb_metric_kind kind;
+	struct fb_path *path;
+	enum op op;
+	char *text;     /* the constant as written */
+	double number;  /* the constant as a number, when it is one */
+	int is_number;  /* whether the constant parses as a number */
+	int is_boolean; /* whether the constant is true or false */
+};
+
+static const char *const op_names[] = { "", "==", "!=", "<", "<=", ">", ">=" };
+
+/* Finds the first operator outside a quoted key: returns its offset, or -1,
+ * with its kind and length. A lone '=' is reported as OP_NONE with length 1
+ * so that the caller can refuse it. */
+static long find_op(const char *s, enum op *op, size_t *len)
+{
+	int quoted = 0;
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		if (quoted) {
+			if (s[i] == '\\' && s[i + 1])
+				i++;
+			else if (s[i] == '"')
+				quoted = 0;
+			continue;
+		}
+		*len = 2;
+		switch (s[i]) {
+		case '"':
+			quoted = 1;
+			continue;
+		case '=':
+			*op = s[i + 1] == '=' ? OP_EQ : OP_NONE;
+			*len = s[i + 1] == '=' ? 2 : 1;
+			return (long)i;
+		case '!':
+			if (s[i + 1] != '=')
+				continue;
+			*op = OP_NE;
+			return (long)i;
+		case '<':
+			*op = s[i + 1] == '=' ? OP_LE : OP_LT;
+			*len = s[i + 1] == '=' ? 2 : 1;
+			return (long)i;
+		case '>':
+			*op = s[i + 1] == '=' ? OP_GE : OP_GT;
+			*len = s[i + 1] == '=' ? 2 : 1;
+			return (long)i;
+		default:
+			continue;
+		}
+	}
+	return -1;
+}
+
+struct fb_metric *fb_metric_parse(const char *spec, struct fb_error *err)
+{
+	struct fb_metric *m = fb_xcalloc(1, sizeof *m);
+	const char *colon = strrchr(spec, ':');
+	int kind = -1;
+	char *field = NULL;
+	size_t oplen = 0;
+	long at;
+
+	m->name = fb_xstrdup(spec);
+	if (colon && (strcmp(colon, ":binary") == 0 || strcmp(colon, ":mean") == 0)) {
+		kind = colon[1] == 'b' ? FB_METRIC_BINARY : FB_METRIC_MEAN;
+		m->name[colon - spec] = '\0';
+	} else if (colon && strcmp(colon, ":ratio") == 0) {
+		fb_error_set(err, 0, 0, "ratio metrics are not supported yet");
+		goto fail;
+	}
+	at = find_op(m->name, &m->op, &oplen);
+	if (at >= 0 && m->op == OP_NONE) {
+		fb_error_set(err, 0, (int)at + 1, "'=' is not an operator (use '==')");
+		goto fail;
+	}
+	field = at >= 0 ? fb_xstrndup(m->name, (size_t)at) : fb_xstrdup(m->name);
+	m->path = fb_path_compile(field, err);
+	if (!m->path)
+		goto fail;
+	if (m->op != OP_NONE) {
+		m->text = fb_xstrdup(m->name + at + (long)oplen);
+		if (!*m->text) {
+			fb_error_set(err, 0, 0, "missing constant after '%s'", op_names[m->op]);
+			goto fail;
+		}
+		m->is_number = fb_opt_double(m->text, -HUGE_VAL, HUGE_VAL, &m->number, NULL) == 0;
+		m->is_boolean = strcmp(m->text, "true") == 0 || strcmp(m->text, "false") == 0;
+		if (m->op != OP_EQ && m->op != OP_NE && !m->is_number) {
+			fb_error_set(err, 0, 0, "'%s' is not a number", m->text);
+			goto fail;
+		}
+		if (kind == FB_METRIC_MEAN) {
+			fb_error_set(err, 0, 0, "a comparison is binary, not mean");
+			goto fail;
+		}
+		kind = FB_METRIC_BINARY;
+	}
+	m->kind = kind < 0 ? FB_METRIC_MEAN : (enum fb_metric_kind)kind;
+	free(field);
+	return m;
+fail:
+	free(field);
+	fb_metric_free(m);
+	return NULL;
+}
+
+const char *fb_metric_name(const struct fb_metric *m)
+{
+	return m->name;
+}
+
+enum fb_metric_kind fb_metric_kind(const struct fb_metric *m)
+{
+	return m->kind;
+}
+
+static const char *type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	default:
+		return "an object";
+	}
+}
+
+static int wrong_type(const struct fb_metric *m, const char *want, const json_t *v,
+                      struct fb_error *err)
+{
+	fb_error_set(err, 0, 0, "%s: expected %s, got %s", fb_path_text(m->path), want,
+	             type_name(v));
+	return -1;
+}
+
+static int compare(const struct fb_metric *m, double x)
+{
+	switch (m->op) {
+	case OP_EQ:
+		return x == m->number;
+	case OP_NE:
+		return x != m->number;
+	case OP_LT:
+		return x < m->number;
+	case OP_LE:
+		return x <= m->number;
+	case OP_GT:
+		return x > m->number;
+	case OP_GE:
+		return x >= m->number;
+	default:
+		return 0;
+	}
+}
+
+/* == and != against a string, a number or a boolean, as the constant
+ * allows: a string field compares with the constant's text. */
+static int equality(const struct fb_metric *m, const json_t *v, double *value, struct fb_error *err)
+{
+	int eq;
+
+	if (json_is_string(v)) {
+		eq = json_string_length(v) == strlen(m->text) &&
+		     memcmp(json_string_value(v), m->text, strlen(m->text)) == 0;
+	} else if (json_is_number(v) && m->is_number) {
+		eq = json_number_value(v) == m->number;
+	} else if (json_is_boolean(v) && m->is_boolean) {
+		eq = json_is_true(v) == (strcmp(m->text, "true") == 0);
+	} else {
+		return wrong_type(m,
+		                  m->is_number    ? "a string or a number"
+		                  : m->is_boolean ? "a string or a boolean"
+		                                  : "a string",
+		                  v, err);
+	}
+	*value = (m->op == OP_EQ) == eq;
+	return 1;
+}
+
+int fb_metric_eval(const struct fb_metric *m, const json_t *rec, double *value,
+                   struct fb_error *err)
+{
+	const json_t *v = fb_path_get(m->path, rec);
+	double x;
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (m->op == OP_EQ || m->op == OP_NE)
+		return equality(m, v, value, err);
+	if (m->op != OP_NONE) {
+		if (!json_is_number(v))
+			return wrong_type(m, "a number", v, err);
+		*value = compare(m, json_number_value(v));
+		return 1;
+	}
+	if (m->kind == FB_METRIC_BINARY) {
+		if (json_is_boolean(v)) {
+			*value = json_is_true(v);
+			return 1;
+		}
+		if (!json_is_number(v))
+			return wrong_type(m, "a boolean or 0 or 1", v, err);
+		x = json_number_value(v);
+		if (x != 0 && x != 1) {
+			fb_error_set(err, 0, 0, "%s: expected 0 or 1, got %g",
+			             fb_path_text(m->path), x);
+			return -1;
+		}
+		*value = x;
+		return 1;
+	}
+	if (!json_is_number(v))
+		return wrong_type(m, "a number", v, err);
+	x = json_number_value(v);
+	if (!isfinite(x)) {
+		fb_error_set(err, 0, 0, "%s: not a finite number", fb_path_text(m->path));
+		return -1;
+	}
+	*value = x;
+	return 1;
+}
+
+void fb_metric_free(struct fb_metric *m)
+{
+	if (!m)
+		return;
+	free(m->name);
+	free(m->text);
+	fb_path_free(m->path);
+	free(m);
+}

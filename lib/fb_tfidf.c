@@ -1,0 +1,446 @@
+#include "fb_tfidf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+#define EMPTY UINT32_MAX
+
+/* Strings, NUL-terminated, one after another. */
+struct strings {
+	char *buf;
+	size_t len, cap;
+	size_t *off;
+	size_t n, ncap;
+};
+
+/* Terms: key (stems) and surface (words as written, folded) strings, and an
+ * open-addressing table from key to term number. */
+struct vocab {
+	struct strings key, surface;
+	uint64_t *hash;
+	size_t *df;
+	double *idf;
+	size_t n, cap;
+	uint32_t *slot;
+	size_t nslots;
+};
+
+struct fb_tfidf {
+	struct fb_tfidf_opts o;
+	enum fb_text_lang corpus_lang;
+	struct vocab v;
+	/* Scratch of one text: its words, terms, and term numbers. */
+	struct fb_text_words words;
+	struct fb_text_stemmer *stemmer;
+	struct strings tkey, tsurf;
+	uint32_t *ids;
+	size_t nids, idcap;
+};
+
+void fb_tfidf_opts_default(struct fb_tfidf_opts *o)
+{
+	o->lang = FB_TFIDF_LANG_AUTO;
+	o->ngrams = 2;
+	o->min_df = 2;
+	o->max_df = 0.5;
+	o->max_terms = 50000;
+}
+
+static void strings_add(struct strings *s, const char *a, size_t alen)
+{
+	size_t need = alen + 1;
+
+	s->off = fb_xgrow(s->off, &s->ncap, s->n + 1, sizeof *s->off);
+	s->buf = fb_xgrow(s->buf, &s->cap, s->len + need, 1);
+	s->off[s->n++] = s->len;
+	memcpy(s->buf + s->len, a, alen);
+	s->len += alen;
+	s->buf[s->len++] = '\0';
+}
+
+/* Adds string i, a space and string i + 1 (both already in s, which may
+ * move while it grows). */
+static void strings_pair(struct strings *s, size_t i)
+{
+	size_t a = strlen(s->buf + s->off[i]), b = strlen(s->buf + s->off[i + 1]);
+
+	s->off = fb_xgrow(s->off, &s->ncap, s->n + 1, sizeof *s->off);
+	s->buf = fb_xgrow(s->buf, &s->cap, s->len + a + b + 2, 1);
+	s->off[s->n++] = s->len;
+	memcpy(s->buf + s->len, s->buf + s->off[i], a);
+	s->buf[s->len + a] = ' ';
+	memcpy(s->buf + s->len + a + 1, s->buf + s->off[i + 1], b);
+	s->len += a + b + 1;
+	s->buf[s->len++] = '\0';
+}
+
+static void strings_free(struct strings *s)
+{
+	free(s->buf);
+	free(s->off);
+	memset(s, 0, sizeof *s);
+}
+
+#define STR(s, i) ((s)->buf + (s)->off[i])
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = FNV_OFFSET;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * FNV_PRIME;
+	return h;
+}
+
+static void vocab_free(struct vocab *v)
+{
+	strings_free(&v->key);
+	strings_free(&v->surface);
+	free(v->hash);
+	free(v->df);
+	free(v->idf);
+	free(v->slot);
+	memset(v, 0, sizeof *v);
+}
+
+static void rehash(struct vocab *v, size_t nslots)
+{
+	size_t i, j;
+
+	free(v->slot);
+	v->nslots = nslots;
+	v->slot = fb_xmalloc(nslots * sizeof *v->slot);
+	for (i = 0; i < nslots; i++)
+		v->slot[i] = EMPTY;
+	for (i = 0; i < v->n; i++) {
+		for (j = v->hash[i] & (nslots - 1); v->slot[j] != EMPTY; j = (j + 1) & (nslots - 1))
+			;
+		v->slot[j] = (uint32_t)i;
+	}
+}
+
+/* The number of term key, or EMPTY when absent and add is 0. */
+static uint32_t vocab_find(struct vocab *v, const char *key, const char *surface, int add)
+{
+	uint64_t h = hash_str(key);
+	size_t j;
+
+	if (v->nslots == 0)
+		rehash(v, 1024);
+	for (j = h & (v->nslots - 1); v->slot[j] != EMPTY; j = (j + 1) & (v->nslots - 1))
+		if (v->hash[v->slot[j]] == h && strcmp(STR(&v->key, v->slot[j]), key) == 0)
+			return v->slot[j];
+	if (!add)
+		return EMPTY;
+	if (v->n + 1 > v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 1024;
+		v->hash = fb_xrealloc(v->hash, v->cap * sizeof *v->hash);
+		v->df = fb_xrealloc(v->df, v->cap * sizeof *v->df);
+	}
+	v->hash[v->n] = h;
+	v->df[v->n] = 0;
+	strings_add(&v->key, key, strlen(key));
+	strings_add(&v->surface, surface, strlen(surface));
+	v->slot[j] = (uint32_t)v->n++;
+	if (2 * v->n > v->nslots)
+		rehash(v, 2 * v->nslots);
+	return (uint32_t)(v->n - 1);
+}
+
+struct fb_tfidf *fb_tfidf_new(const struct fb_tfidf_opts *o)
+{
+	struct fb_tfidf *t = fb_xcalloc(1, sizeof *t);
+
+	t->o = *o;
+	t->corpus_lang = o->lang >= 0 ? (enum fb_text_lang)o->lang : FB_TEXT_LANG_NONE;
+	t->stemmer = fb_text_stemmer_new();
+	return t;
+}
+
+/* The language to stem a text in, its words in t->words. */
+static enum fb_text_lang text_lang(const struct fb_tfidf *t)
+{
+	enum fb_text_lang l;
+
+	if (t->o.lang >= 0)
+		return (enum fb_text_lang)t->o.lang;
+	l = fb_text_guess_lang(&t->words, t->corpus_lang, NULL);
+	return l == FB_TEXT_LANG_NONE ? t->corpus_lang : l;
+}
+
+/* Splits a text into terms: t->tkey and t->tsurf. */
+static void text_terms(struct fb_tfidf *t, const char *text, size_t len)
+{
+	enum fb_text_lang lang;
+	const char *w, *stem;
+	size_t i, n, first, slen;
+
+	fb_text_words(text, len, &t->words);
+	lang = text_lang(t);
+	t->tkey.n = t->tkey.len = t->tsurf.n = t->tsurf.len = 0;
+	for (i = 0; i < t->words.n; i++) {
+		w = t->words.buf + t->words.off[i];
+		slen = strlen(w);
+		if (slen < 2 || fb_text_is_stopword(lang, w))
+			continue;
+		stem = fb_text_stem(t->stemmer, lang, w, slen, &slen);
+		strings_add(&t->tkey, stem, slen);
+		strings_add(&t->tsurf, w, strlen(w));
+	}
+	n = t->tkey.n;
+	if (t->o.ngrams < 2)
+		return;
+	for (first = 0; first + 1 < n; first++) {
+		strings_pair(&t->tkey, first);
+		strings_pair(&t->tsurf, first);
+	}
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Looks the terms of the text up (adding them when add), sorted, with
+ * repeats, into t->ids. */
+static void text_ids(struct fb_tfidf *t, const char *text, size_t len, int add)
+{
+	uint32_t id;
+	size_t i;
+
+	text_terms(t, text, len);
+	t->nids = 0;
+	t->ids = fb_xgrow(t->ids, &t->idcap, t->tkey.n + 1, sizeof *t->ids);
+	for (i = 0; i < t->tkey.n; i++) {
+		id = vocab_find(&t->v, STR(&t->tkey, i), STR(&t->tsurf, i), add);
+		if (id != EMPTY)
+			t->ids[t->nids++] = id;
+	}
+	qsort(t->ids, t->nids, sizeof *t->ids, cmp_u32);
+}
+
+static void guess_corpus_lang(struct fb_tfidf *t, const char *const *texts, const size_t *lens,
+                              size_t n)
+{
+	size_t count[FB_TEXT_NLANGS] = { 0 }, i, best = 0;
+	int l;
+
+	t->corpus_lang = FB_TEXT_LANG_NONE;
+	for (i = 0; i < n; i++) {
+		fb_text_words(texts[i], lens[i], &t->words);
+		count[fb_text_guess_lang(&t->words, FB_TEXT_LANG_NONE, NULL)]++;
+	}
+	for (l = 1; l < FB_TEXT_NLANGS; l++)
+		if (count[l] > best) {
+			best = count[l];
+			t->corpus_lang = (enum fb_text_lang)l;
+		}
+}
+
+struct ranked {
+	size_t df;
+	const char *key;
+	uint32_t id;
+};
+
+/* Most documents first, then first appearance. */
+static int cmp_df(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->df != y->df)
+		return x->df > y->df ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked *)a)->key, ((const struct ranked *)b)->key);
+}
+
+/* Keeps the terms within the cut-offs, in the order of their keys, and
+ * returns the map from old term numbers to new ones (EMPTY for those
+ * dropped). */
+static uint32_t *prune(struct fb_tfidf *t, size_t ndocs)
+{
+	struct vocab *v = &t->v, nv = { 0 };
+	struct ranked *r = fb_xmalloc((v->n + 1) * sizeof *r);
+	uint32_t *map = fb_xmalloc((v->n + 1) * sizeof *map);
+	double max_df = t->o.max_df * (double)ndocs;
+	size_t i, nr = 0;
+
+	for (i = 0; i < v->n; i++) {
+		map[i] = EMPTY;
+		if (v->df[i] >= t->o.min_df && (double)v->df[i] <= max_df) {
+			r[nr].df = v->df[i];
+			r[nr].key = STR(&v->key, i);
+			r[nr++].id = (uint32_t)i;
+		}
+	}
+	if (nr > t->o.max_terms) {
+		qsort(r, nr, sizeof *r, cmp_df);
+		nr = t->o.max_terms;
+	}
+	qsort(r, nr, sizeof *r, cmp_key);
+	for (i = 0; i < nr; i++) {
+		map[r[i].id] = (uint32_t)i;
+		vocab_find(&nv, r[i].key, STR(&v->surface, r[i].id), 1);
+		nv.df[i] = r[i].df;
+	}
+	nv.idf = fb_xmalloc((nr + 1) * sizeof *nv.idf);
+	for (i = 0; i < nr; i++)
+		nv.idf[i] = log((1.0 + (double)ndocs) / (1.0 + (double)nv.df[i])) + 1.0;
+	free(r);
+	vocab_free(v);
+	*v = nv;
+	return map;
+}
+
+/* Weighs counted, sorted term numbers into a unit vector: idx and val get
+ * the distinct terms; returns how many. */
+static size_t weigh(const struct vocab *v, const uint32_t *ids, size_t n, uint32_t *idx, float *val)
+{
+	size_t i, j, k = 0;
+	double norm = 0, tf;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && ids[j] == ids[i]; j++)
+			;
+		tf = 1.0 + log((double)(j - i));
+		idx[k] = ids[i];
+		val[k] = (float)(tf * v->idf[ids[i]]);
+		norm += (double)val[k] * val[k];
+		k++;
+	}
+	norm = sqrt(norm);
+	for (i = 0; i < k; i++)
+		val[i] = (float)(val[i] / norm);
+	return k;
+}
+
+void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *lens, size_t n,
+                  struct fb_tfidf_matrix *m)
+{
+	size_t *rowptr = fb_xmalloc((n + 1) * sizeof *rowptr), cap = 0, i, j, k, nnz = 0;
+	uint32_t *ids = NULL, *map, last;
+
+	vocab_free(&t->v);
+	if (t->o.lang < 0)
+		guess_corpus_lang(t, texts, lens, n);
+	/* First the term numbers of every text, with repeats, and the
+	 * document frequencies. */
+	rowptr[0] = 0;
+	for (i = 0; i < n; i++) {
+		text_ids(t, texts[i], lens[i], 1);
+		ids = fb_xgrow(ids, &cap, rowptr[i] + t->nids + 1, sizeof *ids);
+		last = EMPTY;
+		for (j = 0; j < t->nids; j++) {
+			ids[rowptr[i] + j] = t->ids[j];
+			if (t->ids[j] != last)
+				t->v.df[t->ids[j]]++;
+			last = t->ids[j];
+		}
+		rowptr[i + 1] = rowptr[i] + t->nids;
+	}
+	map = prune(t, n);
+	/* Then renumber in place (the order of keys keeps each row sorted
+	 * after a sort) and weigh. */
+	m->nrows = n;
+	m->ncols = t->v.n;
+	m->rowptr = fb_xmalloc((n + 1) * sizeof *m->rowptr);
+	m->idx = fb_xmalloc((rowptr[n] + 1) * sizeof *m->idx);
+	m->val = fb_xmalloc((rowptr[n] + 1) * sizeof *m->val);
+	m->rowptr[0] = 0;
+	for (i = 0; i < n; i++) {
+		for (j = rowptr[i], k = rowptr[i]; j < rowptr[i + 1]; j++)
+			if (map[ids[j]] != EMPTY)
+				ids[k++] = map[ids[j]];
+		qsort(ids + rowptr[i], k - rowptr[i], sizeof *ids, cmp_u32);
+		nnz += weigh(&t->v, ids + rowptr[i], k - rowptr[i], m->idx + nnz, m->val + nnz);
+		m->rowptr[i + 1] = nnz;
+	}
+	free(map);
+	free(ids);
+	free(rowptr);
+}
+
+void fb_tfidf_transform(struct fb_tfidf *t, const char *text, size_t len, struct fb_sparse *out)
+{
+	text_ids(t, text, len, 0);
+	if (out->cap < t->nids + 1) {
+		out->cap = t->nids + 1;
+		out->idx = fb_xrealloc(out->idx, out->cap * sizeof *out->idx);
+		out->val = fb_xrealloc(out->val, out->cap * sizeof *out->val);
+	}
+	out->n = weigh(&t->v, t->ids, t->nids, out->idx, out->val);
+}
+
+size_t fb_tfidf_nterms(const struct fb_tfidf *t)
+{
+	return t->v.n;
+}
+
+const char *fb_tfidf_term(const struct fb_tfidf *t, size_t i)
+{
+	return STR(&t->v.key, i);
+}
+
+const char *fb_tfidf_surface(const struct fb_tfidf *t, size_t i)
+{
+	return STR(&t->v.surface, i);
+}
+
+double fb_tfidf_idf(const struct fb_tfidf *t, size_t i)
+{
+	return t->v.idf[i];
+}
+
+size_t fb_tfidf_df(const struct fb_tfidf *t, size_t i)
+{
+	return t->v.df[i];
+}
+
+enum fb_text_lang fb_tfidf_corpus_lang(const struct fb_tfidf *t)
+{
+	return t->corpus_lang;
+}
+
+const struct fb_tfidf_opts *fb_tfidf_opts(const struct fb_tfidf *t)
+{
+	return &t->o;
+}
+
+void fb_tfidf_free(struct fb_tfidf *t)
+{
+	if (!t)
+		return;
+	vocab_free(&t->v);
+	fb_text_words_free(&t->words);
+	fb_text_stemmer_free(t->stemmer);
+	strings_free(&t->tkey);
+	strings_free(&t->tsurf);
+	free(t->ids);
+	free(t);
+}
+
+void fb_sparse_free(struct fb_sparse *v)
+{
+	free(v->idx);
+	free(v->val);
+	memset(v, 0, sizeof *v);
+}
+
+void fb_tfidf_matrix_free(struct fb_tfidf_matrix *m)
+{
+	free(m->rowptr);
+	free(m->idx);
+	free(m->val);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,131 @@
+/* Unit tests of lib/fb_cluster: spherical k-means on inputs small enough to
+ * check by hand, determinism, labels. */
+#include "check.h"
+#include "fb_alloc.h"
+#include "fb_cluster.h"
+
+/* Four unit vectors in the plane: two near x, two near y. */
+static void test_kmeans_plane(void)
+{
+	size_t rowptr[] = { 0, 1, 3, 4, 6, 6 };
+	uint32_t idx[] = { 0, 0, 1, 1, 0, 1 };
+	float val[] = { 1, 0.8f, 0.6f, 1, 0.6f, 0.8f };
+	struct fb_tfidf_matrix m = { 5, 2, rowptr, idx, val };
+	struct fb_cluster_opts o;
+	struct fb_cluster_result r;
+	float sims[2];
+	uint32_t q[] = { 1 };
+	float w[] = { 1 };
+
+	fb_cluster_opts_default(&o);
+	o.k = 2;
+	CHECK(fb_cluster_kmeans(&m, &o, &r, NULL) == 0);
+	CHECK(r.k == 2);
+	CHECK(r.assign[0] == 0 && r.assign[1] == 0 && r.assign[2] == 1 && r.assign[3] == 1);
+	CHECK(r.assign[4] == -1); /* the empty row */
+	CHECK(r.size[0] == 2 && r.size[1] == 2);
+	/* Centroid 0 is (0.9, 0.3) / |(0.9, 0.3)|. */
+	CHECK_NEAR(r.centroid[0 * 2 + 0], 0.9486832980505139, 1e-6);
+	CHECK_NEAR(r.sim[0], 0.9486832980505139, 1e-6);
+	CHECK_NEAR(r.objective, 4 * 0.9486832980505139, 1e-5);
+	CHECK(fb_cluster_nearest(&r, q, w, 1, sims) == 1);
+	CHECK_NEAR(sims[0], 0.3162277660168379, 1e-6);
+	CHECK(fb_cluster_nearest(&r, q, w, 0, sims) == -1);
+	fb_cluster_result_free(&r);
+
+	/* More clusters than rows: one per row. */
+	o.k = 9;
+	CHECK(fb_cluster_kmeans(&m, &o, &r, NULL) == 0);
+	CHECK(r.k == 4);
+	CHECK_NEAR(r.objective, 4, 1e-6);
+	fb_cluster_result_free(&r);
+}
+
+static void test_empty(void)
+{
+	size_t rowptr[] = { 0, 0 };
+	struct fb_tfidf_matrix m = { 1, 3, rowptr, NULL, NULL };
+	struct fb_cluster_opts o;
+	struct fb_cluster_result r;
+	struct fb_error err;
+
+	fb_cluster_opts_default(&o);
+	CHECK(fb_cluster_kmeans(&m, &o, &r, &err) == -1);
+	CHECK_STR(err.text, "no text has a term in the vocabulary");
+}
+
+/* Texts of three intents, in a mixed order. */
+static const char *const texts[] = {
+	"reset my password",          "track my parcel",        "cancel my subscription",
+	"password reset not working", "where is my parcel",     "cancel the subscription now",
+	"forgot password reset link", "parcel tracking number", "how to cancel subscription",
+	"password reset email",       "track parcel delivery",  "subscription cancel refund",
+};
+
+static void fit(uint64_t seed, struct fb_tfidf **t, struct fb_tfidf_matrix *m,
+                struct fb_cluster_result *r)
+{
+	struct fb_tfidf_opts to;
+	struct fb_cluster_opts co;
+	size_t lens[12], i;
+
+	for (i = 0; i < 12; i++)
+		lens[i] = strlen(texts[i]);
+	fb_tfidf_opts_default(&to);
+	to.max_df = 0.9;
+	*t = fb_tfidf_new(&to);
+	fb_tfidf_fit(*t, texts, lens, 12, m);
+	fb_cluster_opts_default(&co);
+	co.k = 3;
+	co.seed = seed;
+	CHECK(fb_cluster_kmeans(m, &co, r, NULL) == 0);
+}
+
+static void test_intents_and_labels(void)
+{
+	struct fb_tfidf *t, *t2;
+	struct fb_tfidf_matrix m, m2;
+	struct fb_cluster_result r, r2;
+	uint32_t top[3 * 3];
+	size_t order[12], i;
+	int same = 1;
+
+	fit(1, &t, &m, &r);
+	/* Rows i, i + 3, i + 6, i + 9 are one intent; the largest is first,
+	 * and sizes tie, so the intent of row 0 is 0. */
+	for (i = 0; i < 12; i++)
+		CHECK(r.assign[i] == (int32_t)(i % 3));
+	fb_cluster_terms(&m, t, r.assign, r.k, 3, top);
+	/* In all four texts of intent 0: "password" and "reset"; then the
+	 * pair "password reset" (in three) says nothing new and is passed
+	 * over, and no other term is in two texts. */
+	CHECK_STR(fb_tfidf_term(t, top[0]), "password");
+	CHECK_STR(fb_tfidf_term(t, top[1]), "reset");
+	CHECK(top[2] == UINT32_MAX);
+	CHECK_STR(fb_tfidf_term(t, top[3]), "parcel");
+	fb_cluster_order(12, r.assign, r.sim, order);
+	CHECK(r.assign[order[0]] == 0 && r.assign[order[11]] == 2);
+	for (i = 1; i < 4; i++)
+		CHECK(r.sim[order[i]] <= r.sim[order[i - 1]]);
+
+	/* The same seed, the same bits. */
+	fit(1, &t2, &m2, &r2);
+	same = memcmp(r.centroid, r2.centroid, r.dim * r.k * sizeof *r.centroid) == 0 &&
+	       memcmp(r.sim, r2.sim, 12 * sizeof *r.sim) == 0;
+	CHECK(same);
+	fb_cluster_result_free(&r2);
+	fb_tfidf_matrix_free(&m2);
+	fb_tfidf_free(t2);
+	fb_cluster_result_free(&r);
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+}
+
+int main(void)
+{
+	fb_alloc_init("t_cluster");
+	RUN(test_kmeans_plane);
+	RUN(test_empty);
+	RUN(test_intents_and_labels);
+	return CHECK_DONE();
+}

@@ -1,0 +1,105 @@
+/* Unit tests of lib/fb_tfidf: vocabulary, cut-offs and weights on a corpus
+ * small enough to check by hand. */
+#include "check.h"
+#include "fb_alloc.h"
+#include "fb_tfidf.h"
+
+static void fit(const struct fb_tfidf_opts *o, const char *const *texts, size_t n,
+                struct fb_tfidf **t, struct fb_tfidf_matrix *m)
+{
+	size_t lens[16], i;
+
+	for (i = 0; i < n; i++)
+		lens[i] = strlen(texts[i]);
+	*t = fb_tfidf_new(o);
+	fb_tfidf_fit(*t, texts, lens, n, m);
+}
+
+/* idf(apple) = idf(banana) = ln(4/3) + 1, idf(cherry) = ln 2 + 1; text 1
+ * has apple twice: tf 1 + ln 2. */
+static void test_weights(void)
+{
+	static const char *const texts[] = { "apple banana", "Apple APPLE cherry", "banana" };
+	struct fb_tfidf_opts o;
+	struct fb_tfidf *t;
+	struct fb_tfidf_matrix m;
+	struct fb_sparse v = { 0 };
+
+	fb_tfidf_opts_default(&o);
+	o.lang = FB_TEXT_LANG_NONE;
+	o.ngrams = 1;
+	o.min_df = 1;
+	o.max_df = 1;
+	fit(&o, texts, 3, &t, &m);
+	CHECK(fb_tfidf_nterms(t) == 3);
+	CHECK_STR(fb_tfidf_term(t, 0), "apple");
+	CHECK_STR(fb_tfidf_term(t, 2), "cherry");
+	CHECK_NEAR(fb_tfidf_idf(t, 0), 1.2876820724517808, 1e-12);
+	CHECK_NEAR(fb_tfidf_idf(t, 2), 1.6931471805599454, 1e-12);
+	CHECK(fb_tfidf_df(t, 1) == 2);
+	CHECK(m.nrows == 3 && m.ncols == 3);
+	CHECK(m.rowptr[1] == 2 && m.rowptr[2] == 4 && m.rowptr[3] == 5);
+	CHECK_NEAR(m.val[0], 0.70710678118654752, 1e-7);
+	CHECK(m.idx[2] == 0 && m.idx[3] == 2);
+	CHECK_NEAR(m.val[2], 0.7898069290660905, 1e-7);
+	CHECK_NEAR(m.val[3], 0.6133555370249717, 1e-7);
+	CHECK_NEAR(m.val[4], 1, 1e-7);
+	/* A new text: unknown words are left out. */
+	fb_tfidf_transform(t, "cherry durian", 13, &v);
+	CHECK(v.n == 1 && v.idx[0] == 2);
+	CHECK_NEAR(v.val[0], 1, 1e-7);
+	fb_tfidf_transform(t, "durian", 6, &v);
+	CHECK(v.n == 0);
+	fb_sparse_free(&v);
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+}
+
+/* Stop words and one-byte words go, stems and pairs come, and the
+ * document-frequency cut-offs hold. */
+static void test_terms(void)
+{
+	static const char *const texts[] = {
+		"How do I reset my password?",
+		"I forgot my passwords, reset please",
+		"reset password",
+		"track my order",
+		"where is my order? Track it!",
+		"x",
+	};
+	struct fb_tfidf_opts o;
+	struct fb_tfidf *t;
+	struct fb_tfidf_matrix m;
+	size_t i;
+
+	fb_tfidf_opts_default(&o);
+	o.max_df = 0.6;
+	fit(&o, texts, 6, &t, &m);
+	CHECK(fb_tfidf_corpus_lang(t) == FB_TEXT_LANG_EN);
+	/* df ≥ 2 and ≤ 3.6: order (2), password (3), reset (3), reset
+	 * password (2), track (2); "forgot" (1) and "my" (stop) are out. */
+	CHECK(fb_tfidf_nterms(t) == 5);
+	for (i = 0; i < fb_tfidf_nterms(t) && i < 5; i++)
+		CHECK_STR(fb_tfidf_term(t, i), ((const char *[]){ "order", "password", "reset",
+		                                                  "reset password", "track" })[i]);
+	CHECK_STR(fb_tfidf_surface(t, 1), "password");
+	CHECK(m.rowptr[6] == m.rowptr[5]); /* "x": nothing left */
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+
+	o.max_terms = 2; /* the two in the most texts, ties by first seen */
+	fit(&o, texts, 6, &t, &m);
+	CHECK(fb_tfidf_nterms(t) == 2);
+	CHECK_STR(fb_tfidf_term(t, 0), "password");
+	CHECK_STR(fb_tfidf_term(t, 1), "reset");
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+}
+
+int main(void)
+{
+	fb_alloc_init("t_tfidf");
+	RUN(test_weights);
+	RUN(test_terms);
+	return CHECK_DONE();
+}
