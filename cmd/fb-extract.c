@@ -12,10 +12,10 @@
 #include "fb_alloc.h"
 #include "fb_conv.h"
 #include "fb_diag.h"
+#include "fb_extract.h"
 #include "fb_jsonl.h"
 #include "fb_opt.h"
 #include "fb_path.h"
-#include "fb_record.h"
 #include "fb_report.h"
 #include "fb_rules.h"
 #include "fb_signals.h"
@@ -364,12 +364,16 @@ fail:
 	return NULL;
 }
 
+/* Complete conversations wait in a batch for the threads of the last
+ * stage; with one thread each goes out at once. */
+#define BATCH_CONVS 256
+
 struct run {
 	const struct options *opts;
-	struct fb_rules *rules;
 	struct fb_jsonl_in *in;
-	struct fb_jsonl_out *out;
-	struct fb_signals_result result;
+	struct fb_extract *stage;
+	struct fb_extract_item batch[BATCH_CONVS];
+	size_t nbatch, batch_max;
 	unsigned long written;
 	int write_failed;
 };
@@ -422,14 +426,21 @@ static int write_header(struct run *r)
 	                        NCOLS(interaction_cols));
 }
 
-static int emit(struct run *r, json_t *rec)
+/* Writes what became of one conversation: JSON Lines as they are, or rows
+ * for people. */
+static int emit(struct run *r, struct fb_extract_item *it)
 {
-	int rc = r->opts->format < 0 ? fb_jsonl_out_write(r->out, rec) : write_row(r, rec);
+	size_t i;
+	int rc = 0;
 
-	if (rc == 0 && r->opts->format >= 0 && r->opts->unbuffered)
+	if (r->opts->format < 0)
+		rc = fwrite(it->out, 1, it->len, stdout) == it->len ? 0 : -1;
+	for (i = 0; rc == 0 && r->opts->format >= 0 && i < it->nrecords; i++)
+		rc = write_row(r, it->records[i]);
+	if (rc == 0 && r->opts->unbuffered)
 		rc = fflush(stdout);
-	json_decref(rec);
-	r->written += rc == 0;
+	if (rc == 0)
+		r->written += it->nrecords;
 	if (rc < 0 && !r->write_failed) {
 		r->write_failed = fb_diag_is_epipe(errno) ? 1 : 2;
 		if (r->write_failed == 2)
@@ -440,14 +451,14 @@ static int emit(struct run *r, json_t *rec)
 
 /* Tells what the signals found wrong with the conversation's events; an
  * event that cannot be used is rejected like a bad record. */
-static int report_notes(struct run *r)
+static int report_notes(struct run *r, const struct fb_extract_item *it)
 {
 	const struct fb_signals_note *n;
 	const struct fb_conv_origin *o;
 	size_t i;
 
-	for (i = 0; i < r->result.nnotes; i++) {
-		n = &r->result.notes[i];
+	for (i = 0; i < it->nnotes; i++) {
+		n = &it->notes[i];
 		o = n->origin;
 		if (!n->reject) {
 			fb_diag_warn(prog, o->file, o->line, 0, "%s", n->text);
@@ -460,23 +471,24 @@ static int report_notes(struct run *r)
 	return 0;
 }
 
-static int process(struct run *r, struct fb_conv *c)
+/* Runs the last stage over the batch and writes the results in input
+ * order; a rejected event under the strict policy stops the output there. */
+static int flush(struct run *r)
 {
-	const struct options *o = r->opts;
 	size_t i;
 	int rc = 0;
 
-	fb_signals_analyse(&o->cfg, r->rules, c, o->explain, &r->result);
-	if (report_notes(r) < 0) {
-		rc = -1;
-	} else if (o->per_conversation) {
-		rc = emit(r, fb_record_conversation(c, &r->result, &o->cfg, o->explain));
-	} else {
-		for (i = 0; i < r->result.n && rc == 0; i++)
-			rc = emit(
-			    r, fb_record_interaction(c, &r->result.items[i], &o->cfg, o->explain));
+	fb_extract_run(r->stage, r->batch, r->nbatch);
+	for (i = 0; i < r->nbatch; i++) {
+		if (rc == 0 && report_notes(r, &r->batch[i]) < 0)
+			rc = -1;
+		if (rc == 0)
+			rc = emit(r, &r->batch[i]);
+		fb_extract_item_clear(&r->batch[i]);
+		fb_conv_free(r->batch[i].conv);
+		r->batch[i].conv = NULL;
 	}
-	fb_conv_free(c);
+	r->nbatch = 0;
 	return rc;
 }
 
@@ -484,9 +496,11 @@ static int drain(struct run *r, struct fb_conv_asm *a)
 {
 	struct fb_conv *c;
 
-	while ((c = fb_conv_asm_pop(a)))
-		if (process(r, c) < 0)
+	while ((c = fb_conv_asm_pop(a))) {
+		r->batch[r->nbatch++].conv = c;
+		if (r->nbatch == r->batch_max && flush(r) < 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -511,6 +525,10 @@ static int run(struct run *r, struct fb_conv_asm *a)
 		fb_conv_asm_finish(a);
 		rc = drain(r, a);
 	}
+	if (rc == 0 && r->nbatch)
+		rc = flush(r);
+	while (r->nbatch)
+		fb_conv_free(r->batch[--r->nbatch].conv);
 	return rc;
 }
 
@@ -536,6 +554,8 @@ int main(int argc, char **argv)
 	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct run r = { 0 };
 	struct fb_conv_asm *a = NULL;
+	struct fb_extract_opts stage = { 0 };
+	struct fb_rules *rules = NULL;
 	FILE *rejects = NULL;
 	int status;
 
@@ -556,15 +576,21 @@ int main(int argc, char **argv)
 	}
 	if (o.rejects && !(rejects = open_or_die(o.rejects, "w")))
 		goto out;
-	r.rules = load_rules(&o);
-	if (!r.rules)
+	rules = load_rules(&o);
+	if (!rules)
 		goto out;
+	stage.cfg = &o.cfg;
+	stage.explain = o.explain;
+	stage.per_conversation = o.per_conversation;
+	stage.serialise = o.format < 0;
+	stage.threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
+	r.stage = fb_extract_new(&stage, rules);
+	r.batch_max = stage.threads > 1 ? BATCH_CONVS : 1;
 	policy.skip_invalid = o.skip_invalid;
-	policy.threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
+	policy.threads = stage.threads;
 	policy.rejects = rejects;
 	r.in =
 	    fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
-	r.out = fb_jsonl_out_new(stdout, o.unbuffered);
 	a = fb_conv_asm_new(&o.conv, o.sorted, o.close_idle ? o.cfg.idle_gap : INFINITY);
 	if (write_header(&r) == 0)
 		run(&r, a);
@@ -576,10 +602,9 @@ int main(int argc, char **argv)
 		        fb_jsonl_in_read_count(r.in), r.written, fb_jsonl_in_rejected_count(r.in));
 out:
 	fb_conv_asm_free(a);
-	fb_signals_result_free(&r.result);
+	fb_extract_free(r.stage);
 	fb_jsonl_in_free(r.in);
-	fb_jsonl_out_free(r.out);
-	fb_rules_free(r.rules);
+	fb_rules_free(rules);
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o.rejects, 0, 0, "%s", strerror(errno));
 		status = 2;

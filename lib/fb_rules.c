@@ -71,6 +71,8 @@ struct fb_rules *fb_rules_new(void)
 	return fb_xcalloc(1, sizeof(struct fb_rules));
 }
 
+static void rebuild_joined(struct signal_rules *s);
+
 static void rule_free(struct rule *rule)
 {
 	free(rule->lang);
@@ -94,6 +96,40 @@ void fb_rules_free(struct fb_rules *r)
 		free(r->sources[i]);
 	free(r->sources);
 	free(r);
+}
+
+struct fb_rules *fb_rules_clone(const struct fb_rules *r)
+{
+	struct fb_rules *c = fb_rules_new();
+	const struct rule *from;
+	struct rule *to;
+	size_t i, j, k;
+
+	c->capsources = c->nsources = r->nsources;
+	c->sources = fb_xcalloc(r->nsources + 1, sizeof *c->sources);
+	for (i = 0; i < r->nsources; i++)
+		c->sources[i] = fb_xstrdup(r->sources[i]);
+	for (i = 0; i < FB_RULE_NSIGNALS; i++) {
+		c->sig[i].v = fb_xcalloc(r->sig[i].n + 1, sizeof *c->sig[i].v);
+		c->sig[i].cap = r->sig[i].n + 1;
+		for (j = 0; j < r->sig[i].n; j++) {
+			from = &r->sig[i].v[j];
+			to = &c->sig[i].v[j];
+			*to = *from;
+			to->lang = fb_xstrdup(from->lang);
+			to->pattern = fb_xstrdup(from->pattern);
+			for (k = 0; k < r->nsources; k++)
+				if (r->sources[k] == from->source)
+					to->source = c->sources[k];
+			/* Compiled as fb_rules_add compiled it: the pattern is
+			 * known to be valid. */
+			to->re = fb_regex_compile(from->pattern,
+			                          from->joinable ? FB_REGEX_NOJIT : 0, NULL);
+		}
+		c->sig[i].n = r->sig[i].n;
+		rebuild_joined(&c->sig[i]);
+	}
+	return c;
 }
 
 size_t fb_rules_count(const struct fb_rules *r, enum fb_rule_signal signal)

@@ -56,6 +56,10 @@ void fb_rules_free(struct fb_rules *r);
 int fb_rules_add(struct fb_rules *r, const char *source, const char *text, size_t len,
                  struct fb_error *err);
 
+/* A copy of r that searches the same way, for another thread: a rule set
+ * holds match state and serves one thread at a time. */
+struct fb_rules *fb_rules_clone(const struct fb_rules *r);
+
 /* Adds the compiled-in default rules (en, es, fr, de, it, pt). */
 int fb_rules_add_defaults(struct fb_rules *r, struct fb_error *err);
 

@@ -1,0 +1,153 @@
+#include "fb_extract.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_alloc.h"
+#include "fb_record.h"
+
+#define MAX_THREADS 8
+
+struct worker {
+	struct fb_extract *ex;
+	struct fb_rules *rules; /* this thread's copy */
+	struct fb_signals_result result;
+	struct fb_extract_item *items;
+	size_t from, to;
+};
+
+struct fb_extract {
+	struct fb_extract_opts opts;
+	struct worker w[MAX_THREADS];
+	int nthreads;
+};
+
+struct fb_extract *fb_extract_new(const struct fb_extract_opts *opts, const struct fb_rules *rules)
+{
+	struct fb_extract *ex = fb_xcalloc(1, sizeof *ex);
+	int t;
+
+	ex->opts = *opts;
+	ex->nthreads = opts->threads < 1             ? 1
+	               : opts->threads > MAX_THREADS ? MAX_THREADS
+	                                             : opts->threads;
+	for (t = 0; t < ex->nthreads; t++) {
+		ex->w[t].ex = ex;
+		ex->w[t].rules = fb_rules_clone(rules);
+	}
+	return ex;
+}
+
+static void emit(struct fb_extract *ex, struct fb_extract_item *it, json_t *rec)
+{
+	const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(15);
+	size_t n;
+
+	if (!ex->opts.serialise) {
+		it->records =
+		    fb_xgrow(it->records, &it->reccap, it->nrecords + 1, sizeof *it->records);
+		it->records[it->nrecords++] = rec;
+		return;
+	}
+	it->out = fb_xgrow(it->out, &it->cap, it->len + 4096, 1);
+	n = json_dumpb(rec, it->out + it->len, it->cap - it->len - 1, flags);
+	if (n > it->cap - it->len - 1) {
+		it->out = fb_xgrow(it->out, &it->cap, it->len + n + 1, 1);
+		n = json_dumpb(rec, it->out + it->len, n, flags);
+	}
+	it->len += n;
+	it->out[it->len++] = '\n';
+	it->nrecords++;
+	json_decref(rec);
+}
+
+static void analyse(struct worker *w, struct fb_extract_item *it)
+{
+	const struct fb_extract_opts *o = &w->ex->opts;
+	struct fb_signals_result *r = &w->result;
+	size_t i;
+
+	fb_extract_item_clear(it);
+	fb_signals_analyse(o->cfg, w->rules, it->conv, o->explain, r);
+	if (r->nnotes) {
+		it->notes = fb_xcalloc(r->nnotes, sizeof *it->notes);
+		memcpy(it->notes, r->notes, r->nnotes * sizeof *it->notes);
+		it->nnotes = it->notecap = r->nnotes;
+	}
+	if (o->per_conversation) {
+		emit(w->ex, it, fb_record_conversation(it->conv, r, o->cfg, o->explain));
+		return;
+	}
+	for (i = 0; i < r->n; i++)
+		emit(w->ex, it, fb_record_interaction(it->conv, &r->items[i], o->cfg, o->explain));
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	size_t i;
+
+	for (i = w->from; i < w->to; i++)
+		analyse(w, &w->items[i]);
+	return NULL;
+}
+
+/* Contiguous shares of about equal message counts, so that one long
+ * conversation does not leave the other threads idle for long. */
+void fb_extract_run(struct fb_extract *ex, struct fb_extract_item *items, size_t n)
+{
+	pthread_t tid[MAX_THREADS];
+	int started[MAX_THREADS] = { 0 };
+	size_t total = 0, acc = 0, i = 0, t, nt = (size_t)ex->nthreads;
+
+	if (nt > n)
+		nt = n ? n : 1;
+	for (t = 0; t < n; t++)
+		total += items[t].conv->nmsgs + 1;
+	for (t = 0; t < nt; t++) {
+		ex->w[t].items = items;
+		ex->w[t].from = i;
+		while (i < n && (t + 1 == nt || acc < total * (t + 1) / nt))
+			acc += items[i++].conv->nmsgs + 1;
+		ex->w[t].to = i;
+	}
+	for (t = 1; t < nt; t++)
+		started[t] = pthread_create(&tid[t], NULL, work, &ex->w[t]) == 0;
+	work(&ex->w[0]);
+	for (t = 1; t < nt; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			work(&ex->w[t]);
+	}
+}
+
+void fb_extract_item_clear(struct fb_extract_item *item)
+{
+	size_t i;
+
+	for (i = 0; item->records && i < item->nrecords; i++)
+		json_decref(item->records[i]);
+	free(item->out);
+	free(item->records);
+	free(item->notes);
+	item->out = NULL;
+	item->records = NULL;
+	item->notes = NULL;
+	item->len = item->cap = item->nrecords = item->reccap = 0;
+	item->nnotes = item->notecap = 0;
+}
+
+void fb_extract_free(struct fb_extract *ex)
+{
+	int t;
+
+	if (!ex)
+		return;
+	for (t = 0; t < ex->nthreads; t++) {
+		fb_rules_free(ex->w[t].rules);
+		fb_signals_result_free(&ex->w[t].result);
+	}
+	free(ex);
+}
