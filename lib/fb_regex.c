@@ -158,6 +158,19 @@ int fb_regex_match_at(struct fb_regex *re, const char *subject, size_t len, size
 	return run(re, subject, len, offset, PCRE2_ANCHORED, NULL, end);
 }
 
+enum fb_regex_start fb_regex_start(const struct fb_regex *re)
+{
+	uint32_t options = 0, first = 0;
+	const uint8_t *bitmap = NULL;
+
+	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &options);
+	if (options & PCRE2_ANCHORED)
+		return FB_REGEX_START_ANCHORED;
+	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &first);
+	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+	return first || bitmap ? FB_REGEX_START_KNOWN : FB_REGEX_START_ANYWHERE;
+}
+
 int fb_regex_backrefs(const struct fb_regex *re)
 {
 	return re->backrefs;

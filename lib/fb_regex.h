@@ -40,6 +40,16 @@ int fb_regex_match_at(struct fb_regex *re, const char *subject, size_t len, size
  * pattern with back-references cannot be joined into an alternation. */
 int fb_regex_backrefs(const struct fb_regex *re);
 
+/* What PCRE2 knows of where a match can start, which decides whether the
+ * pattern can join an alternation without slowing it down. */
+enum fb_regex_start {
+	FB_REGEX_START_ANYWHERE, /* no start information: every position is tried */
+	FB_REGEX_START_KNOWN,    /* a first character or set of first characters */
+	FB_REGEX_START_ANCHORED, /* only at the start of the subject */
+};
+
+enum fb_regex_start fb_regex_start(const struct fb_regex *re);
+
 void fb_regex_free(struct fb_regex *re);
 
 #endif

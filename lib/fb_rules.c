@@ -14,6 +14,7 @@ struct rule {
 	long line;
 	struct fb_regex *re;
 	int joinable; /* may go into the signal's alternation */
+	int anchored; /* matches only at the start of a message */
 };
 
 struct signal_rules {
@@ -23,6 +24,11 @@ struct signal_rules {
 	 * none or when the alternation did not compile (each rule is then
 	 * searched on its own). */
 	struct fb_regex *joined;
+	/* The joinable rules anchored at the start of the message, apart: in
+	 * the alternation they would cost PCRE2 its start-of-match
+	 * optimisation, alone they are tried at one position. */
+	struct fb_regex *anchored;
+	int join_failed; /* an alternation did not compile: search rule by rule */
 };
 
 struct fb_rules {
@@ -91,6 +97,7 @@ void fb_rules_free(struct fb_rules *r)
 			rule_free(&r->sig[i].v[j]);
 		free(r->sig[i].v);
 		fb_regex_free(r->sig[i].joined);
+		fb_regex_free(r->sig[i].anchored);
 	}
 	for (i = 0; i < r->nsources; i++)
 		free(r->sources[i]);
@@ -289,7 +296,11 @@ static int parse_line(const char *s, size_t len, long lineno, struct pending *ou
 	out->rule.lang = fb_xstrndup(s + l0, l1 - l0);
 	out->rule.pattern = pattern;
 	out->rule.line = lineno;
-	out->rule.joinable = fb_regex_backrefs(re) == 0 && joinable(pattern);
+	/* A rule PCRE2 must try at every position would make the whole
+	 * alternation do so: such a rule is searched alone. */
+	out->rule.joinable = fb_regex_backrefs(re) == 0 && joinable(pattern) &&
+	                     fb_regex_start(re) != FB_REGEX_START_ANYWHERE;
+	out->rule.anchored = fb_regex_start(re) == FB_REGEX_START_ANCHORED;
 	if (!out->rule.joinable) {
 		/* Searched in full on every message: worth the JIT. */
 		fb_regex_free(re);
@@ -384,16 +395,15 @@ static char *append(char *p, const char *s)
  * The alternation only finds the earliest position at which some rule
  * matches; which rule that was is settled afterwards, so the order of the
  * parts does not matter. */
-static void rebuild_joined(struct signal_rules *s)
+static struct fb_regex *join(const struct signal_rules *s, int anchored)
 {
 	char **stripped, *buf, *p;
 	size_t i, len = 0, nword = 0, nother = 0;
+	struct fb_regex *re = NULL;
 
-	fb_regex_free(s->joined);
-	s->joined = NULL;
 	stripped = fb_xcalloc(s->n ? s->n : 1, sizeof *stripped);
 	for (i = 0; i < s->n; i++) {
-		if (!s->v[i].joinable)
+		if (!s->v[i].joinable || s->v[i].anchored != anchored)
 			continue;
 		stripped[i] = strip_word_start(s->v[i].pattern);
 		if (stripped[i])
@@ -422,7 +432,7 @@ static void rebuild_joined(struct signal_rules *s)
 		*p++ = ')';
 	}
 	for (i = 0; i < s->n; i++) {
-		if (!s->v[i].joinable || stripped[i])
+		if (!s->v[i].joinable || s->v[i].anchored != anchored || stripped[i])
 			continue;
 		if (p != buf)
 			*p++ = '|';
@@ -431,15 +441,35 @@ static void rebuild_joined(struct signal_rules *s)
 		*p++ = ')';
 	}
 	*p = '\0';
-	/* Each part compiled alone, so a failure here is a limit of the whole
-	 * (its size, a group name used twice); searching rule by rule still
-	 * gives the right answer. */
-	s->joined = fb_regex_compile(buf, 0, NULL);
+	re = fb_regex_compile(buf, 0, NULL);
 	free(buf);
 out:
 	for (i = 0; i < s->n; i++)
 		free(stripped[i]);
 	free(stripped);
+	return re;
+}
+
+static int has_members(const struct signal_rules *s, int anchored)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].joinable && s->v[i].anchored == anchored)
+			return 1;
+	return 0;
+}
+
+static void rebuild_joined(struct signal_rules *s)
+{
+	fb_regex_free(s->joined);
+	fb_regex_free(s->anchored);
+	s->joined = join(s, 0);
+	s->anchored = join(s, 1);
+	/* Each part compiled alone, so a failure here is a limit of the whole
+	 * (its size, a group name used twice); searching rule by rule still
+	 * gives the right answer. */
+	s->join_failed = (!s->joined && has_members(s, 0)) || (!s->anchored && has_members(s, 1));
 }
 
 int fb_rules_add(struct fb_rules *r, const char *source, const char *text, size_t len,
@@ -510,14 +540,22 @@ int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *
 	if ((unsigned)signal >= FB_RULE_NSIGNALS)
 		return 0;
 	s = &r->sig[signal];
-	use_joined = s->joined != NULL;
-	if (use_joined) {
+	use_joined = !s->join_failed;
+	if (use_joined && s->joined) {
 		int rc = fb_regex_search(s->joined, text, len, &start, NULL);
 
 		if (rc == 1)
 			best = start;
 		/* One rule hitting a limit must not hide the others, so on a
 		 * limit each rule is tried on its own, with its own budget. */
+		else if (rc < 0)
+			use_joined = 0;
+	}
+	if (use_joined && s->anchored) {
+		int rc = fb_regex_search(s->anchored, text, len, &start, NULL);
+
+		if (rc == 1 && start < best)
+			best = start;
 		else if (rc < 0)
 			use_joined = 0;
 	}
