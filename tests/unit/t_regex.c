@@ -210,6 +210,35 @@ static void test_backrefs(void)
 	fb_regex_free(NULL);
 }
 
+/* What PCRE2 knows of where a match starts; ASCII and non-ASCII subjects
+ * (two compiled forms inside) find the same matches. */
+static void test_start_and_ascii(void)
+{
+	static const struct {
+		const char *pattern;
+		enum fb_regex_start want;
+	} cases[] = {
+		{ "\\bthanks\\b", FB_REGEX_START_KNOWN },
+		{ "^\\W*(?:wrong|incorrect)", FB_REGEX_START_ANCHORED },
+		{ "\\b\\w+ kann ich", FB_REGEX_START_ANYWHERE },
+		{ "\\beu quis\\b|^quis", FB_REGEX_START_ANYWHERE },
+	};
+	struct fb_regex *re;
+	size_t i, start = 0, end = 0;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		re = fb_regex_compile(cases[i].pattern, 0, NULL);
+		CHECK(re && fb_regex_start(re) == cases[i].want);
+		fb_regex_free(re);
+	}
+	re = fb_regex_compile("\\bcafe\\b", 0, NULL);
+	CHECK(fb_regex_search(re, "a CAFE here", 11, &start, &end) == 1 && start == 2 && end == 6);
+	/* "é" is a word character: no boundary before "cafe" in "écafe". */
+	CHECK(fb_regex_search(re, "\xC3\xA9cafe", 6, NULL, NULL) == 0);
+	CHECK(fb_regex_search(re, "\xC3\xA9 cafe", 7, &start, NULL) == 1 && start == 3);
+	fb_regex_free(re);
+}
+
 int main(void)
 {
 	RUN(test_compile_errors);
@@ -219,5 +248,6 @@ int main(void)
 	RUN(test_catastrophic);
 	RUN(test_deep);
 	RUN(test_backrefs);
+	RUN(test_start_and_ascii);
 	return CHECK_DONE();
 }
