@@ -433,7 +433,7 @@ static int emit(struct run *r, struct fb_extract_item *it)
 	size_t i;
 	int rc = 0;
 
-	if (r->opts->format < 0)
+	if (r->opts->format < 0 && it->len > 0)
 		rc = fwrite(it->out, 1, it->len, stdout) == it->len ? 0 : -1;
 	for (i = 0; rc == 0 && r->opts->format >= 0 && i < it->nrecords; i++)
 		rc = write_row(r, it->records[i]);
