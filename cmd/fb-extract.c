@@ -110,7 +110,7 @@ static void usage(void)
 	       "      --per=UNIT            interaction (default) or conversation\n"
 	       "      --explain             add the evidence: which rule matched which text\n"
 	       "      --unbuffered          flush after every record, and read line by line\n"
-	       "      --threads=N           parse input on N threads (default: the number\n"
+	       "      --threads=N           work on N threads (default: the number\n"
 	       "                            of processors, at most 8)\n"
 	       "Bad records:\n"
 	       "      --skip-invalid        report bad records and go on (default: stop)\n"
