@@ -3,6 +3,7 @@
  * control out; "fb-abtest plan" gives the sample size. See fb-abtest(1). */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@ enum {
 	OPT_MDE,
 	OPT_METHOD,
 	OPT_METRIC,
+	OPT_PAIR_FIELD,
 	OPT_POWER,
 	OPT_REJECTS,
 	OPT_SD,
@@ -63,6 +65,7 @@ static const struct option longopts[] = {
 	{ "method", required_argument, NULL, OPT_METHOD },
 	{ "metric", required_argument, NULL, OPT_METRIC },
 	{ "output", required_argument, NULL, 'o' },
+	{ "pair-field", required_argument, NULL, OPT_PAIR_FIELD },
 	{ "power", required_argument, NULL, OPT_POWER },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "sd", required_argument, NULL, OPT_SD },
@@ -94,12 +97,17 @@ static void usage(void)
 	       "                            label==positive and score)\n"
 	       "      --lower-is-better=METRIC  a decrease of METRIC is better (repeatable)\n"
 	       "      --by=PATH             compare within each value of PATH\n"
+	       "      --pair-field=PATH     a paired design: records with the same value\n"
+	       "                            of PATH are one pair, one record per variant\n"
 	       "      --expected-split=NAME=W[,NAME=W]...  expected shares of the\n"
 	       "                            variants (default equal)\n"
 	       "Tests:\n"
 	       "      --method=NAME         binary: auto (default), prop, prop-nocorrect,\n"
 	       "                            fisher; mean: welch (default), student,\n"
-	       "                            mann-whitney (repeatable, one of each)\n"
+	       "                            mann-whitney (repeatable, one of each);\n"
+	       "                            paired binary: mcnemar (default),\n"
+	       "                            mcnemar-nocorrect, sign; paired mean:\n"
+	       "                            paired-t (default), wilcoxon\n"
 	       "      --alternative=ALT     two.sided (default), less or greater\n"
 	       "      --alpha=X             significance level (default 0.05)\n"
 	       "      --conf-level=X        of the intervals (default 1 - alpha)\n"
@@ -143,7 +151,8 @@ struct options {
 	size_t nmetrics;
 	const char **lower; /* --lower-is-better names */
 	size_t nlower;
-	struct fb_path *variant_path, *by_path;
+	struct fb_path *variant_path, *by_path, *pair_path;
+	const char *binary_given, *mean_given; /* --method names given */
 	const char *control;
 	char **split_names;
 	double *split_weights;
@@ -246,10 +255,13 @@ static int parse_method(struct options *o, const char *arg)
 
 	if (fb_abtest_method_from_name(arg, &m, &err) < 0)
 		return fb_diag_usage(prog, "--method: %s", err.text);
-	if (fb_abtest_method_is_binary(m))
+	if (fb_abtest_method_is_binary(m)) {
 		o->cfg.binary_method = m;
-	else
+		o->binary_given = arg;
+	} else {
 		o->cfg.mean_method = m;
+		o->mean_given = arg;
+	}
 	return 0;
 }
 
@@ -271,6 +283,7 @@ static unsigned option_mode(int c)
 	case OPT_LOWER_IS_BETTER:
 	case OPT_METHOD:
 	case OPT_METRIC:
+	case OPT_PAIR_FIELD:
 	case OPT_REJECTS:
 	case OPT_SKIP_INVALID:
 	case OPT_STATS:
@@ -344,6 +357,9 @@ static int parse_one(struct options *o, int c, char **argv)
 		return parse_method(o, optarg);
 	case OPT_METRIC:
 		return add_metric(o, optarg);
+	case OPT_PAIR_FIELD:
+		o->cfg.paired = 1;
+		return set_path(&o->pair_path, "pair-field", optarg);
 	case OPT_POWER:
 		return number("power", optarg, 0, 1, 1, &o->power);
 	case OPT_REJECTS:
@@ -370,6 +386,31 @@ static int parse_one(struct options *o, int c, char **argv)
 	}
 }
 
+/* A paired design takes paired methods only, and defaults to McNemar's test
+ * and the paired t test; other designs take no paired method. */
+static int check_methods(struct options *o)
+{
+	const char *given[2] = { o->binary_given, o->mean_given };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		enum fb_abtest_method m = i == 0 ? o->cfg.binary_method : o->cfg.mean_method;
+
+		if (!given[i])
+			continue;
+		if (o->cfg.paired && !fb_abtest_method_is_paired(m))
+			return fb_diag_usage(prog, "--method: '%s' is not for paired designs",
+			                     given[i]);
+		if (!o->cfg.paired && fb_abtest_method_is_paired(m))
+			return fb_diag_usage(prog, "--method: '%s' needs --pair-field", given[i]);
+	}
+	if (o->cfg.paired && !o->binary_given)
+		o->cfg.binary_method = FB_ABTEST_MCNEMAR;
+	if (o->cfg.paired && !o->mean_given)
+		o->cfg.mean_method = FB_ABTEST_PAIRED_T;
+	return 0;
+}
+
 /* Checks what needs all options: the lower-is-better names, the plan's. */
 static int check_options(struct options *o)
 {
@@ -386,6 +427,8 @@ static int check_options(struct options *o)
 			return fb_diag_usage(prog, "plan: --baseline plus --mde must be in (0, 1)");
 		return 0;
 	}
+	if (check_methods(o) != 0)
+		return 2;
 	if (o->nmetrics == 0)
 		for (i = 0; i < sizeof default_metrics / sizeof default_metrics[0]; i++)
 			if (add_metric(o, default_metrics[i]) != 0)
@@ -464,6 +507,7 @@ static void free_options(struct options *o)
 	free((int *)o->cfg.lower_is_better);
 	fb_path_free(o->variant_path);
 	fb_path_free(o->by_path);
+	fb_path_free(o->pair_path);
 }
 
 /* ---- output ---- */
@@ -585,24 +629,31 @@ static void write_srm_line(struct out *w, const json_t *rec)
 
 /* ---- comparing ---- */
 
-/* The segment of a record, as text: a string as it is, other scalars as
- * JSON. Returns a new string, or NULL with the reason in err. */
-static char *segment_of(const struct options *o, const json_t *rec, struct fb_error *err)
+/* The segment or pair id of a record (what names it), as text: a string as
+ * it is, other scalars as JSON. Returns a new string of *len bytes, or NULL
+ * with the reason in err. */
+static char *key_of(const struct fb_path *path, const char *what, const json_t *rec, size_t *len,
+                    struct fb_error *err)
 {
-	const json_t *v = fb_path_get(o->by_path, rec);
+	const json_t *v = fb_path_get(path, rec);
+	char *s;
 
 	if (!v || json_is_null(v)) {
-		fb_error_set(err, 0, 0, "missing segment field '%s'", fb_path_text(o->by_path));
+		fb_error_set(err, 0, 0, "missing %s field '%s'", what, fb_path_text(path));
 		return NULL;
 	}
-	if (json_is_string(v))
-		return fb_xstrndup(json_string_value(v), json_string_length(v));
+	if (json_is_string(v)) {
+		*len = json_string_length(v);
+		return fb_xstrndup(json_string_value(v), *len);
+	}
 	if (json_is_object(v) || json_is_array(v)) {
 		fb_error_set(err, 0, 0, "%s: expected a string, a number or a boolean",
-		             fb_path_text(o->by_path));
+		             fb_path_text(path));
 		return NULL;
 	}
-	return json_dumps(v, JSON_ENCODE_ANY);
+	s = json_dumps(v, JSON_ENCODE_ANY);
+	*len = strlen(s);
+	return s;
 }
 
 /* Adds one record to the arms, or rejects it. Returns what
@@ -612,8 +663,8 @@ static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb
 {
 	const json_t *v = fb_path_get(o->variant_path, rec);
 	struct fb_error err;
-	char *seg = NULL;
-	size_t i, s, var;
+	char *seg = NULL, *id = NULL;
+	size_t i, s, var, seglen = 0, idlen = 0;
 	int rc;
 
 	if (!v || json_is_null(v))
@@ -622,19 +673,39 @@ static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb
 	if (!json_is_string(v))
 		return fb_jsonl_in_reject(in, 0, "%s: expected a string",
 		                          fb_path_text(o->variant_path));
-	if (o->by_path && !(seg = segment_of(o, rec, &err)))
+	if (o->by_path && !(seg = key_of(o->by_path, "segment", rec, &seglen, &err)))
 		return fb_jsonl_in_reject(in, 0, "%s", err.text);
+	if (o->pair_path && !(id = key_of(o->pair_path, "pair", rec, &idlen, &err))) {
+		free(seg);
+		return fb_jsonl_in_reject(in, 0, "%s", err.text);
+	}
 	for (i = 0; i < o->nmetrics; i++) {
 		rc = fb_metric_eval(o->metrics[i], rec, &values[i], &err);
 		if (rc < 0) {
 			free(seg);
+			free(id);
 			return fb_jsonl_in_reject(in, 0, "%s", err.text);
 		}
 		have[i] = rc;
+		if (!rc)
+			values[i] = NAN;
 	}
 	var = fb_arms_variant(arms, json_string_value(v), json_string_length(v));
-	s = seg ? fb_arms_segment(arms, seg, strlen(seg)) : fb_arms_segment(arms, "", 0);
+	s = fb_arms_segment(arms, seg ? seg : "", seglen);
 	free(seg);
+	rc = 0;
+	if (id) {
+		/* The pair holds the values; the arms count records only, for
+		 * the sample-ratio check. */
+		if (fb_arms_pair_add(arms, s, id, idlen, var, values) < 0)
+			rc = fb_jsonl_in_reject(in, 0,
+			                        "pair '%s' has a second record of variant '%s'", id,
+			                        fb_arms_variant_name(arms, var));
+		else
+			fb_arms_count_record(arms, s, var);
+		free(id);
+		return rc;
+	}
 	fb_arms_count_record(arms, s, var);
 	for (i = 0; i < o->nmetrics; i++)
 		if (have[i])
@@ -743,6 +814,17 @@ static int compare(struct options *o, struct fb_arms *arms, struct out *w)
 	if (srm.mismatch)
 		fb_diag_warn(prog, NULL, 0, 0, "sample ratio mismatch: p = %.3g < %g",
 		             srm.test.p_value, FB_ABTEST_SRM_ALPHA);
+	if (o->pair_path) {
+		uint64_t pairs, incomplete;
+
+		fb_arms_pair_counts(arms, &pairs, &incomplete);
+		if (incomplete)
+			fb_diag_warn(prog, NULL, 0, 0,
+			             "%" PRIu64 " of %" PRIu64
+			             " pairs lack a variant's record and are left out of its "
+			             "comparisons",
+			             incomplete, pairs);
+	}
 	rows = fb_abtest_compare(arms, metrics, &o->cfg, &n);
 	rec = fb_abtest_srm_json(&srm, arms, shares, &o->cfg);
 	if (o->format < 0) {
@@ -812,9 +894,18 @@ static int run_compare(struct options *o, int argc, char **argv, struct out *w)
 	}
 	if (w->failed == 2)
 		status = 2;
-	if (o->stats)
-		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
+	if (o->stats) {
+		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu", prog,
 		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
+		if (o->pair_path) {
+			uint64_t pairs, incomplete;
+
+			fb_arms_pair_counts(arms, &pairs, &incomplete);
+			fprintf(stderr, ", pairs %" PRIu64 " (%" PRIu64 " incomplete)", pairs,
+			        incomplete);
+		}
+		fputc('\n', stderr);
+	}
 	fb_jsonl_in_free(in);
 	fb_arms_free(arms);
 	free(keep);

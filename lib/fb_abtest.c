@@ -8,7 +8,9 @@
 #include "fb_alloc.h"
 
 static const char *const method_names[] = {
-	"auto", "prop", "prop-nocorrect", "fisher", "welch", "student", "mann-whitney",
+	"auto",     "prop",    "prop-nocorrect",    "fisher",
+	"welch",    "student", "mann-whitney",      "paired-t",
+	"wilcoxon", "mcnemar", "mcnemar-nocorrect", "sign",
 };
 
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err)
@@ -31,7 +33,12 @@ const char *fb_abtest_method_name(enum fb_abtest_method m)
 
 int fb_abtest_method_is_binary(enum fb_abtest_method m)
 {
-	return m <= FB_ABTEST_FISHER;
+	return m <= FB_ABTEST_FISHER || m >= FB_ABTEST_MCNEMAR;
+}
+
+int fb_abtest_method_is_paired(enum fb_abtest_method m)
+{
+	return m >= FB_ABTEST_PAIRED_T;
 }
 
 const char *fb_abtest_decision_name(enum fb_abtest_decision d)
@@ -146,11 +153,121 @@ static void compare_one(struct fb_abtest_row *row, const struct fb_arm *a, const
 		mean_row(row, a, b, cfg);
 }
 
+static void paired_binary(struct fb_abtest_row *row, const double *a, const double *b, size_t n,
+                          const struct fb_abtest_config *cfg)
+{
+	struct fb_stats_pairs p = { 0, 0, 0, 0 };
+	struct fb_stats_count ca, cb;
+	struct fb_stats_opts opts = cfg->opts;
+	struct fb_error err;
+	double lo, hi;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		p.both += a[i] != 0 && b[i] != 0;
+		p.a_only += a[i] != 0 && b[i] == 0;
+		p.b_only += a[i] == 0 && b[i] != 0;
+		p.neither += a[i] == 0 && b[i] == 0;
+	}
+	row->control_only = p.a_only;
+	row->variant_only = p.b_only;
+	ca.n = cb.n = n;
+	ca.successes = p.both + p.a_only;
+	cb.successes = p.both + p.b_only;
+	row->method = cfg->binary_method;
+	if (n == 0)
+		return;
+	row->estimate_control = (double)ca.successes / (double)n;
+	row->estimate_variant = (double)cb.successes / (double)n;
+	/* Exactly (b_only − a_only) / n, McNemar's estimate. */
+	row->difference = ((double)p.b_only - (double)p.a_only) / (double)n;
+	if (fb_stats_wilson(&ca, opts.conf_level, &lo, &hi, NULL) == 0) {
+		row->wilson_control[0] = lo;
+		row->wilson_control[1] = hi;
+	}
+	if (fb_stats_wilson(&cb, opts.conf_level, &lo, &hi, NULL) == 0) {
+		row->wilson_variant[0] = lo;
+		row->wilson_variant[1] = hi;
+	}
+	opts.correct = row->method != FB_ABTEST_MCNEMAR_NOCORRECT;
+	if (row->method == FB_ABTEST_SIGN)
+		rc = fb_stats_sign_test(p.b_only, p.a_only, &opts, &row->test, &err);
+	else
+		rc = fb_stats_mcnemar(&p, &opts, &row->test, &err);
+	if (rc < 0) {
+		clear_result(&row->test);
+		snprintf(row->note, sizeof row->note, "%s", err.text);
+		return;
+	}
+	row->tested = 1;
+}
+
+static void paired_mean(struct fb_abtest_row *row, const double *a, const double *b, size_t n,
+                        const struct fb_abtest_config *cfg)
+{
+	struct fb_stats_moments ma = FB_STATS_MOMENTS_INIT, mb = FB_STATS_MOMENTS_INIT;
+	struct fb_stats_moments d = FB_STATS_MOMENTS_INIT;
+	struct fb_error err;
+	size_t i, nonzero = 0;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		fb_stats_moments_add(&ma, a[i]);
+		fb_stats_moments_add(&mb, b[i]);
+		fb_stats_moments_add(&d, b[i] - a[i]);
+		nonzero += b[i] != a[i];
+	}
+	row->method = cfg->mean_method;
+	if (n == 0)
+		return;
+	row->estimate_control = ma.mean;
+	row->estimate_variant = mb.mean;
+	/* The mean of the differences, the paired t test's estimate. */
+	row->difference = d.mean;
+	row->null_statistic = (double)nonzero * (double)(nonzero + 1) / 4;
+	if (row->method == FB_ABTEST_WILCOXON)
+		rc = fb_stats_signed_rank(a, b, n, &cfg->opts, &row->test, &err);
+	else
+		rc = fb_stats_paired_t(&d, &cfg->opts, &row->test, &err);
+	if (rc < 0) {
+		clear_result(&row->test);
+		snprintf(row->note, sizeof row->note, "%s", err.text);
+		return;
+	}
+	row->tested = 1;
+}
+
+/* A comparison of a paired design: on the pairs with a value under both
+ * variants. */
+static void compare_paired(struct fb_abtest_row *row, const struct fb_arms *arms,
+                           const struct fb_abtest_config *cfg)
+{
+	double *a, *b;
+	size_t n = fb_arms_pairs(arms, row->segment, cfg->control, row->variant, row->metric, &a,
+	                         &b, &row->n_unpaired);
+
+	row->n_control = row->n_variant = n;
+	row->estimate_control = row->estimate_variant = row->difference = NAN;
+	if (row->kind == FB_METRIC_BINARY)
+		paired_binary(row, a, b, n, cfg);
+	else
+		paired_mean(row, a, b, n, cfg);
+	row->relative_difference =
+	    row->estimate_control != 0 ? row->difference / fabs(row->estimate_control) : NAN;
+	if (n == 0)
+		snprintf(row->note, sizeof row->note, "no pairs with a value under both variants");
+	free(a);
+	free(b);
+}
+
 /* The direction of the effect: > 0 when the variant's values are higher. */
 static double direction(const struct fb_abtest_row *row)
 {
 	if (row->method == FB_ABTEST_MANN_WHITNEY)
 		return row->test.estimate - 0.5;
+	if (row->method == FB_ABTEST_WILCOXON)
+		return row->test.statistic - row->null_statistic;
 	return row->difference;
 }
 
@@ -190,9 +307,13 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 				row->wilson_variant[0] = row->wilson_variant[1] = NAN;
 				row->prob_variant_better = NAN;
 				row->p_adjusted = NAN;
+				row->null_statistic = NAN;
 				clear_result(&row->test);
-				compare_one(row, fb_arms_get(arms, s, cfg->control, m),
-				            fb_arms_get(arms, s, v, m), cfg);
+				if (cfg->paired)
+					compare_paired(row, arms, cfg);
+				else
+					compare_one(row, fb_arms_get(arms, s, cfg->control, m),
+					            fb_arms_get(arms, s, v, m), cfg);
 			}
 	p = fb_xcalloc(n + 1, sizeof *p);
 	for (i = 0; i < n; i++)
@@ -232,7 +353,10 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 {
 	const struct fb_stats_result *t = &row->test;
 	int fisher = row->method == FB_ABTEST_FISHER, mw = row->method == FB_ABTEST_MANN_WHITNEY;
-	double ci[2] = { fisher || mw ? NAN : t->ci_low, fisher || mw ? NAN : t->ci_high };
+	int wx = row->method == FB_ABTEST_WILCOXON, sign = row->method == FB_ABTEST_SIGN;
+	/* Only the t and proportion tests have an interval for the difference. */
+	int noci = fisher || mw || wx || sign;
+	double ci[2] = { noci ? NAN : t->ci_low, noci ? NAN : t->ci_high };
 	json_t *o = json_object();
 
 	json_object_set_new(o, "record", json_string("comparison"));
@@ -246,6 +370,11 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 	json_object_set_new(o, "variant", json_string(fb_arms_variant_name(arms, row->variant)));
 	json_object_set_new(o, "n_control", json_integer((json_int_t)row->n_control));
 	json_object_set_new(o, "n_variant", json_integer((json_int_t)row->n_variant));
+	if (cfg->paired) {
+		json_object_set_new(o, "design", json_string("paired"));
+		json_object_set_new(o, "n_pairs", json_integer((json_int_t)row->n_control));
+		json_object_set_new(o, "n_unpaired", json_integer((json_int_t)row->n_unpaired));
+	}
 	json_object_set_new(o, "estimate_control", num(row->estimate_control));
 	json_object_set_new(o, "estimate_variant", num(row->estimate_variant));
 	json_object_set_new(o, "difference", num(row->difference));
@@ -264,6 +393,16 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 		json_object_set_new(o, "interval_variant", pair(row->wilson_variant));
 		json_object_set_new(o, "prob_variant_better", num(row->prob_variant_better));
 	}
+	if (cfg->paired && row->kind == FB_METRIC_BINARY) {
+		json_object_set_new(o, "control_only", json_integer((json_int_t)row->control_only));
+		json_object_set_new(o, "variant_only", json_integer((json_int_t)row->variant_only));
+	}
+	if (sign && row->tested) {
+		json_object_set_new(o, "win_share", num(t->estimate));
+		json_object_set_new(o, "win_share_ci", pair(&t->ci_low));
+	}
+	if (wx && row->tested)
+		json_object_set_new(o, "exact", json_boolean(t->method & FB_STATS_METHOD_EXACT));
 	if (fisher) {
 		json_object_set_new(o, "odds_ratio", num(t->estimate));
 		json_object_set_new(o, "odds_ratio_ci", pair(&t->ci_low));

@@ -24,6 +24,12 @@ enum fb_abtest_method {
 	FB_ABTEST_WELCH,          /* t.test(var.equal = FALSE) */
 	FB_ABTEST_STUDENT,        /* t.test(var.equal = TRUE) */
 	FB_ABTEST_MANN_WHITNEY,   /* wilcox.test */
+	/* Paired designs. */
+	FB_ABTEST_PAIRED_T,          /* t.test(paired = TRUE) */
+	FB_ABTEST_WILCOXON,          /* wilcox.test(paired = TRUE) */
+	FB_ABTEST_MCNEMAR,           /* mcnemar.test */
+	FB_ABTEST_MCNEMAR_NOCORRECT, /* mcnemar.test(correct = FALSE) */
+	FB_ABTEST_SIGN,              /* binom.test on the discordant pairs */
 };
 
 /* FB_ABTEST_AUTO uses Fisher's exact test when an expected count of the
@@ -34,8 +40,9 @@ enum fb_abtest_method {
 /* A sample-ratio mismatch is flagged at p below this. */
 #define FB_ABTEST_SRM_ALPHA 0.001
 
-/* Parses "auto", "prop", "prop-nocorrect", "fisher", "welch", "student" or
- * "mann-whitney". Returns 0, or -1 with err->text "unknown method 'x'". */
+/* Parses "auto", "prop", "prop-nocorrect", "fisher", "welch", "student",
+ * "mann-whitney", "paired-t", "wilcoxon", "mcnemar", "mcnemar-nocorrect" or
+ * "sign". Returns 0, or -1 with err->text "unknown method 'x'". */
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err);
 
 /* The name of a method, as parsed. */
@@ -44,11 +51,17 @@ const char *fb_abtest_method_name(enum fb_abtest_method m);
 /* Whether a method is for binary metrics (auto counts as binary). */
 int fb_abtest_method_is_binary(enum fb_abtest_method m);
 
+/* Whether a method is for paired designs. */
+int fb_abtest_method_is_paired(enum fb_abtest_method m);
+
 struct fb_abtest_config {
 	enum fb_abtest_method binary_method; /* auto, prop, prop-nocorrect or fisher */
 	enum fb_abtest_method mean_method;   /* welch, student or mann-whitney */
-	struct fb_stats_opts opts;           /* alternative, conf_level, exact */
-	double alpha;                        /* for decisions, on adjusted p-values */
+	int paired; /* a paired design: the arms hold pairs, the methods are paired ones
+	             * (binary: mcnemar, mcnemar-nocorrect or sign; mean: paired-t or
+	             * wilcoxon) */
+	struct fb_stats_opts opts; /* alternative, conf_level, exact */
+	double alpha;              /* for decisions, on adjusted p-values */
 	enum fb_stats_adjust adjust;
 	size_t control;             /* variant index */
 	const int *lower_is_better; /* per metric; borrowed; NULL: higher is better */
@@ -65,8 +78,11 @@ enum fb_abtest_decision {
 struct fb_abtest_row {
 	size_t segment, metric, variant;
 	enum fb_metric_kind kind;
-	enum fb_abtest_method method; /* the one used: never auto */
-	uint64_t n_control, n_variant;
+	enum fb_abtest_method method;        /* the one used: never auto */
+	uint64_t n_control, n_variant;       /* paired: both the number of pairs */
+	uint64_t n_unpaired;                 /* paired: pairs with a record of one side only */
+	uint64_t control_only, variant_only; /* paired binary: the discordant pairs */
+	double null_statistic;               /* wilcoxon: the mean of V under the null */
 	double estimate_control, estimate_variant;   /* proportion or mean */
 	double difference, relative_difference;      /* variant − control, and / control */
 	double wilson_control[2], wilson_variant[2]; /* binary: Wilson intervals */
@@ -81,7 +97,9 @@ struct fb_abtest_row {
 /* Compares every variant but the control with the control, for every
  * segment and metric (metrics[i] matches metric i of arms), in the order
  * segment, metric, variant; then adjusts the p-values of the comparisons
- * that could be tested and decides. Returns a new array of *nrows rows
+ * that could be tested and decides. With cfg->paired, the comparisons use
+ * the pairs of the arms (fb_arms_pair_add) with both sides, and the arms'
+ * per-arm summaries are not used. Returns a new array of *nrows rows
  * (free with free()). A comparison that cannot be tested (an empty arm,
  * constant data) is a row with tested 0 and a note, not an error. */
 struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
@@ -90,7 +108,8 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 
 /* The JSON record of a row (new reference): "record": "comparison",
  * metric, type, segment (null when segmented is 0), control, variant, n
- * per arm, estimates, differences, interval, method, statistic, df,
+ * per arm (with cfg->paired, then "design": "paired", n_pairs and
+ * n_unpaired), estimates, differences, interval, method, statistic, df,
  * p_value, p_adjusted, decision, and the method's extras. Infinite bounds
  * are the strings "inf" and "-inf"; what does not apply is null. */
 json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,

@@ -1,5 +1,6 @@
 #include "fb_arms.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,20 @@
 struct cell {
 	uint64_t records;
 	struct fb_arm arm[]; /* one per metric */
+};
+
+/* One pair id of a paired design: the variants it has a record of and,
+ * per variant, one value per metric (NaN for none). */
+struct pair {
+	size_t nsides, cap;
+	size_t *variant;
+	double *values; /* nsides × nmetrics */
+};
+
+/* The pairs of one segment, in the order first seen. */
+struct pairlist {
+	struct pair **p;
+	size_t n, cap;
 };
 
 /* Names numbered in the order first seen. */
@@ -24,6 +39,9 @@ struct fb_arms {
 	struct names variants, segments;
 	struct fb_map *cells; /* (segment, variant) → struct cell */
 	struct fb_arm empty;
+	struct fb_map *pair_index; /* (segment, id) → struct pair */
+	struct pairlist *pairs;    /* per segment */
+	size_t npairlists;
 };
 
 struct fb_arms *fb_arms_new(size_t nmetrics, const int *keep_values)
@@ -38,6 +56,7 @@ struct fb_arms *fb_arms_new(size_t nmetrics, const int *keep_values)
 	a->variants.index = fb_map_new();
 	a->segments.index = fb_map_new();
 	a->cells = fb_map_new();
+	a->pair_index = fb_map_new();
 	return a;
 }
 
@@ -67,6 +86,16 @@ void fb_arms_free(struct fb_arms *a)
 		free(c);
 	}
 	fb_map_free(a->cells);
+	for (i = 0; i < a->npairlists; i++) {
+		for (pos = 0; pos < a->pairs[i].n; pos++) {
+			free(a->pairs[i].p[pos]->variant);
+			free(a->pairs[i].p[pos]->values);
+			free(a->pairs[i].p[pos]);
+		}
+		free(a->pairs[i].p);
+	}
+	free(a->pairs);
+	fb_map_free(a->pair_index);
 	free_names(&a->variants);
 	free_names(&a->segments);
 	free(a->keep);
@@ -181,4 +210,97 @@ const struct fb_arm *fb_arms_get(const struct fb_arms *a, size_t segment, size_t
 	const struct cell *c = cell(a, segment, variant, 0);
 
 	return c ? &c->arm[metric] : &a->empty;
+}
+
+/* The side of variant in pair p, or -1. */
+static long side(const struct pair *p, size_t variant)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsides; i++)
+		if (p->variant[i] == variant)
+			return (long)i;
+	return -1;
+}
+
+int fb_arms_pair_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
+                     const double *values)
+{
+	char *key = fb_xmalloc(sizeof segment + len + 1);
+	struct pairlist *l;
+	struct pair *p;
+	size_t i;
+
+	memcpy(key, &segment, sizeof segment);
+	memcpy(key + sizeof segment, id, len);
+	p = fb_map_get(a->pair_index, key, sizeof segment + len);
+	if (p && side(p, variant) >= 0) {
+		free(key);
+		return -1;
+	}
+	if (!p) {
+		if (segment >= a->npairlists) {
+			a->pairs = fb_xrealloc(a->pairs, (segment + 1) * sizeof *a->pairs);
+			memset(a->pairs + a->npairlists, 0,
+			       (segment + 1 - a->npairlists) * sizeof *a->pairs);
+			a->npairlists = segment + 1;
+		}
+		l = &a->pairs[segment];
+		p = fb_xcalloc(1, sizeof *p);
+		l->p = fb_xgrow(l->p, &l->cap, l->n + 1, sizeof *l->p);
+		l->p[l->n++] = p;
+		fb_map_put(a->pair_index, key, sizeof segment + len, p);
+	}
+	free(key);
+	if (p->nsides == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 2;
+		p->variant = fb_xrealloc(p->variant, p->cap * sizeof *p->variant);
+		p->values = fb_xrealloc(p->values, p->cap * (a->nmetrics ? a->nmetrics : 1) *
+		                                       sizeof *p->values);
+	}
+	p->variant[p->nsides] = variant;
+	for (i = 0; i < a->nmetrics; i++)
+		p->values[p->nsides * a->nmetrics + i] = values[i];
+	p->nsides++;
+	return 0;
+}
+
+size_t fb_arms_pairs(const struct fb_arms *a, size_t segment, size_t control, size_t variant,
+                     size_t metric, double **ctl, double **var, uint64_t *unpaired)
+{
+	const struct pairlist *l = segment < a->npairlists ? &a->pairs[segment] : NULL;
+	size_t n = 0, i, m = a->nmetrics;
+	long sc, sv;
+	double x, y;
+
+	*ctl = fb_xcalloc(l && l->n ? l->n : 1, sizeof **ctl);
+	*var = fb_xcalloc(l && l->n ? l->n : 1, sizeof **var);
+	*unpaired = 0;
+	for (i = 0; l && i < l->n; i++) {
+		sc = side(l->p[i], control);
+		sv = side(l->p[i], variant);
+		if ((sc < 0) != (sv < 0))
+			(*unpaired)++;
+		if (sc < 0 || sv < 0)
+			continue;
+		x = l->p[i]->values[(size_t)sc * m + metric];
+		y = l->p[i]->values[(size_t)sv * m + metric];
+		if (isnan(x) || isnan(y))
+			continue;
+		(*ctl)[n] = x;
+		(*var)[n++] = y;
+	}
+	return n;
+}
+
+void fb_arms_pair_counts(const struct fb_arms *a, uint64_t *pairs, uint64_t *incomplete)
+{
+	size_t s, i;
+
+	*pairs = *incomplete = 0;
+	for (s = 0; s < a->npairlists; s++)
+		for (i = 0; i < a->pairs[s].n; i++) {
+			(*pairs)++;
+			*incomplete += a->pairs[s].p[i]->nsides < a->variants.n;
+		}
 }

@@ -2,7 +2,11 @@
  * number of records and, per metric, a streaming summary of its values.
  * Binary metrics keep counts, means keep moments (constant memory); the
  * values themselves are kept only for metrics that ask for them (rank
- * tests). Variants and segments are numbered in the order first seen. */
+ * tests). Variants and segments are numbered in the order first seen.
+ *
+ * Paired designs (the same eval case answered by every variant) need the
+ * values of each pair id until the end: memory grows with the number of
+ * pairs, one double per pair, variant and metric. */
 #ifndef FB_ARMS_H
 #define FB_ARMS_H
 
@@ -57,5 +61,24 @@ uint64_t fb_arms_records_total(const struct fb_arms *a, size_t variant);
  * added. Borrowed, valid until the next change of a. */
 const struct fb_arm *fb_arms_get(const struct fb_arms *a, size_t segment, size_t variant,
                                  size_t metric);
+
+/* Paired designs. Records the values of variant's record of the pair id
+ * (len bytes, copied) in segment: one per metric, NaN where the record has
+ * none. Returns 0, or -1 when the pair already has a record of variant; then
+ * nothing is added. */
+int fb_arms_pair_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
+                     const double *values);
+
+/* The pairs of segment with a value of metric under both control and
+ * variant, in the order their ids were first seen: *ctl and *var are new
+ * arrays (free with free()) of the returned number of values. *unpaired is
+ * the number of pairs of segment with a record of one of the two variants
+ * but not of the other. */
+size_t fb_arms_pairs(const struct fb_arms *a, size_t segment, size_t control, size_t variant,
+                     size_t metric, double **ctl, double **var, uint64_t *unpaired);
+
+/* The number of pair ids seen (per segment), and of them those that lack a
+ * record of some variant. */
+void fb_arms_pair_counts(const struct fb_arms *a, uint64_t *pairs, uint64_t *incomplete);
 
 #endif
