@@ -6,27 +6,8 @@
 
 #include "fb_alloc.h"
 #include "fb_conv_parse.h"
+#include "fb_jsonl.h"
 #include "fb_time.h"
-
-static const char *type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	default:
-		return "null";
-	}
-}
 
 /* Reads an optional identifier: a string, or a whole number written as
  * one (ids are often numeric in logs). Absent or null leaves *out NULL. */
@@ -47,7 +28,7 @@ static int get_id(json_t *obj, const char *key, const char *ctx, char **out, str
 		*out = fb_xstrdup(buf);
 		return 0;
 	}
-	fb_error_set(err, 0, 0, "%s%s: expected a string, got %s", ctx, key, type_name(v));
+	fb_error_set(err, 0, 0, "%s%s: expected a string, got %s", ctx, key, fb_jsonl_type_name(v));
 	return -1;
 }
 
@@ -69,7 +50,7 @@ static int get_ts(json_t *obj, const char *ctx, double *out, double *max_ts, str
 				             keys[i], json_string_value(v));
 			else
 				fb_error_set(err, 0, 0, "%s%s: expected a date-time, got %s", ctx,
-				             keys[i], type_name(v));
+				             keys[i], fb_jsonl_type_name(v));
 			return -1;
 		}
 		if (isnan(*max_ts) || *out > *max_ts)
@@ -109,7 +90,8 @@ static int get_role(json_t *obj, const char *key, const char *ctx, enum fb_conv_
 		return -1;
 	}
 	if (!json_is_string(v)) {
-		fb_error_set(err, 0, 0, "%s%s: expected a string, got %s", ctx, key, type_name(v));
+		fb_error_set(err, 0, 0, "%s%s: expected a string, got %s", ctx, key,
+		             fb_jsonl_type_name(v));
 		return -1;
 	}
 	s = json_string_value(v);
@@ -144,7 +126,7 @@ static int get_content(json_t *obj, const char *key, const char *ctx, struct fb_
 	}
 	if (!json_is_array(v)) {
 		fb_error_set(err, 0, 0, "%s%s: expected a string or an array of parts, got %s", ctx,
-		             key, type_name(v));
+		             key, fb_jsonl_type_name(v));
 		return -1;
 	}
 	json_array_foreach (v, i, part) {
@@ -198,7 +180,8 @@ static int get_number(json_t *obj, const char *key, const char *ctx, double lo, 
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_number(v)) {
-		fb_error_set(err, 0, 0, "%s%s: expected a number, got %s", ctx, key, type_name(v));
+		fb_error_set(err, 0, 0, "%s%s: expected a number, got %s", ctx, key,
+		             fb_jsonl_type_name(v));
 		return -1;
 	}
 	*out = json_number_value(v);
@@ -230,7 +213,7 @@ static int parse_feedback(json_t *obj, const char *ctx, struct fb_conv_event *e,
 	if (c && !json_is_null(c)) {
 		if (!json_is_string(c)) {
 			fb_error_set(err, 0, 0, "%scomment: expected a string, got %s", ctx,
-			             type_name(c));
+			             fb_jsonl_type_name(c));
 			return -1;
 		}
 		e->comment = fb_xstrndup(json_string_value(c), json_string_length(c));
@@ -254,7 +237,7 @@ static int parse_event(json_t *obj, const char *ctx, struct fb_conv_event *e, do
 	e->msg_index = -1;
 	if (!json_is_string(type)) {
 		fb_error_set(err, 0, 0, "%stype: expected a string, got %s", ctx,
-		             type ? type_name(type) : "nothing");
+		             type ? fb_jsonl_type_name(type) : "nothing");
 		return -1;
 	}
 	for (i = 0; i < sizeof event_names / sizeof event_names[0]; i++)
@@ -325,7 +308,7 @@ static int parse_message(json_t *obj, const char *role_key, const char *text_key
 	memset(m, 0, sizeof *m);
 	if (!json_is_object(obj)) {
 		fb_error_set(err, 0, 0, "%.*s: expected an object, got %s", (int)strlen(ctx) - 1,
-		             ctx, type_name(obj));
+		             ctx, fb_jsonl_type_name(obj));
 		return -1;
 	}
 	if (get_role(obj, role_key, ctx, &m->role, err) < 0 ||
@@ -355,7 +338,7 @@ static int parse_inline_feedback(json_t *msg, size_t index, const char *ctx, str
 	snprintf(fctx, sizeof fctx, "%sfeedback.", ctx);
 	if (!json_is_object(fb)) {
 		fb_error_set(err, 0, 0, "%sfeedback: expected an object, got %s", ctx,
-		             type_name(fb));
+		             fb_jsonl_type_name(fb));
 		return -1;
 	}
 	memset(&e, 0, sizeof e);
@@ -455,7 +438,8 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 		return -1;
 	}
 	if (!json_is_array(list)) {
-		fb_error_set(err, 0, 0, "%s: expected an array, got %s", list_key, type_name(list));
+		fb_error_set(err, 0, 0, "%s: expected an array, got %s", list_key,
+		             fb_jsonl_type_name(list));
 		return -1;
 	}
 	json_array_foreach (list, i, m) {
@@ -472,14 +456,14 @@ static int parse_whole(json_t *rec, const char *list_key, const struct fb_conv_o
 	if (events && !json_is_null(events)) {
 		if (!json_is_array(events)) {
 			fb_error_set(err, 0, 0, "events: expected an array, got %s",
-			             type_name(events));
+			             fb_jsonl_type_name(events));
 			return -1;
 		}
 		json_array_foreach (events, i, m) {
 			snprintf(ctx, sizeof ctx, "events[%zu].", i);
 			if (!json_is_object(m)) {
 				fb_error_set(err, 0, 0, "events[%zu]: expected an object, got %s",
-				             i, type_name(m));
+				             i, fb_jsonl_type_name(m));
 				return -1;
 			}
 			if (parse_event(m, ctx, &e, &out->max_ts, err) < 0)

@@ -158,9 +158,11 @@ static void parse_error(const json_error_t *jerr, struct fb_error *err)
 		fb_error_set(err, 0, jerr->column, "invalid JSON: %s", jerr->text);
 }
 
-static const char *type_name(const json_t *v)
+const char *fb_jsonl_type_name(const json_t *v)
 {
 	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
 	case JSON_ARRAY:
 		return "an array";
 	case JSON_STRING:
@@ -171,10 +173,8 @@ static const char *type_name(const json_t *v)
 	case JSON_TRUE:
 	case JSON_FALSE:
 		return "a boolean";
-	case JSON_NULL:
-		return "null";
 	default:
-		return "an object";
+		return "null";
 	}
 }
 
@@ -205,7 +205,7 @@ json_t *fb_jsonl_parse(const char *line, size_t len, struct fb_error *err)
 		return NULL;
 	}
 	if (!json_is_object(v)) {
-		fb_error_set(err, 0, 0, "record is %s, not an object", type_name(v));
+		fb_error_set(err, 0, 0, "record is %s, not an object", fb_jsonl_type_name(v));
 		json_decref(v);
 		return NULL;
 	}

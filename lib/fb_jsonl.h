@@ -46,6 +46,10 @@ void fb_jsonl_reader_close(struct fb_jsonl_reader *r);
  * err->column the 1-based byte column where known. */
 json_t *fb_jsonl_parse(const char *line, size_t len, struct fb_error *err);
 
+/* How a JSON value's type is named in messages: "an object", "an array",
+ * "a string", "a number", "a boolean" or "null". Static storage. */
+const char *fb_jsonl_type_name(const json_t *v);
+
 /* ---- all operands, with the bad-record policy ---- */
 
 struct fb_jsonl_in; /* opaque */
