@@ -73,7 +73,7 @@ static void analyse(struct worker *w, struct fb_extract_item *it)
 	if (r->nnotes) {
 		it->notes = fb_xcalloc(r->nnotes, sizeof *it->notes);
 		memcpy(it->notes, r->notes, r->nnotes * sizeof *it->notes);
-		it->nnotes = it->notecap = r->nnotes;
+		it->nnotes = r->nnotes;
 	}
 	if (o->per_conversation) {
 		emit(w->ex, it, fb_record_conversation(it->conv, r, o->cfg, o->explain));
@@ -136,7 +136,7 @@ void fb_extract_item_clear(struct fb_extract_item *item)
 	item->records = NULL;
 	item->notes = NULL;
 	item->len = item->cap = item->nrecords = item->reccap = 0;
-	item->nnotes = item->notecap = 0;
+	item->nnotes = 0;
 }
 
 void fb_extract_free(struct fb_extract *ex)

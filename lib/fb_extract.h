@@ -28,7 +28,7 @@ struct fb_extract_item {
 	json_t **records; /* otherwise: the records (new references) */
 	size_t nrecords, reccap;
 	struct fb_signals_note *notes; /* to report, in order */
-	size_t nnotes, notecap;
+	size_t nnotes;
 };
 
 struct fb_extract; /* opaque */
