@@ -11,6 +11,7 @@
 
 #include "fb_alloc.h"
 #include "fb_cluster.h"
+#include "fb_cluster_model.h"
 #include "fb_diag.h"
 #include "fb_jsonl.h"
 #include "fb_opt.h"
@@ -28,9 +29,11 @@ enum {
 	OPT_MAX_TERMS,
 	OPT_MIN_DF,
 	OPT_MIN_SIMILARITY,
+	OPT_MODEL,
 	OPT_NGRAMS,
 	OPT_REJECTS,
 	OPT_RESTARTS,
+	OPT_SAVE_MODEL,
 	OPT_SEED,
 	OPT_SKIP_INVALID,
 	OPT_STATS,
@@ -49,10 +52,12 @@ static const struct option longopts[] = {
 	{ "max-terms", required_argument, NULL, OPT_MAX_TERMS },
 	{ "min-df", required_argument, NULL, OPT_MIN_DF },
 	{ "min-similarity", required_argument, NULL, OPT_MIN_SIMILARITY },
+	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "ngrams", required_argument, NULL, OPT_NGRAMS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "restarts", required_argument, NULL, OPT_RESTARTS },
+	{ "save-model", required_argument, NULL, OPT_SAVE_MODEL },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
 	{ "stats", no_argument, NULL, OPT_STATS },
@@ -74,8 +79,8 @@ static void usage(void)
 	printf("Usage: %s [OPTION]... [FILE]...\n"
 	       "Group records by the intent of their text (TF-IDF and spherical k-means) and\n"
 	       "write each record with an \"intent\" added, or one summary record per intent.\n"
-	       "Reads all input before writing. With no FILE, or when FILE is -, read\n"
-	       "standard input; .gz files are decompressed.\n"
+	       "Reads all input before writing, except with --model. With no FILE, or when\n"
+	       "FILE is -, read standard input; .gz files are decompressed.\n"
 	       "\n"
 	       "Text:\n"
 	       "      --text-field=PATH     the text to group by (default prompt)\n"
@@ -92,7 +97,12 @@ static void usage(void)
 	       "                            (default 3)\n"
 	       "      --seed=N              seed of the random choices (default 1)\n"
 	       "      --min-similarity=X    a record less similar than X to its intent is an\n"
-	       "                            outlier, with intent id null (default 0)\n"
+	       "                            outlier, with intent id null (default 0, or\n"
+	       "                            the model's)\n"
+	       "Models:\n"
+	       "      --save-model=FILE     also write the fitted model to FILE\n"
+	       "      --model=FILE          assign records to the intents of a saved model,\n"
+	       "                            one at a time, without fitting\n"
 	       "Output:\n"
 	       "  -o, --output=FILE         write to FILE instead of standard output\n"
 	       "      --summary             one record per intent instead of the records\n"
@@ -118,6 +128,9 @@ struct options {
 	struct fb_cluster_opts cluster;
 	struct fb_path *text_field;
 	double min_similarity;
+	int min_similarity_set;
+	const char *fit_opt; /* the last option that only fitting takes */
+	const char *model, *save_model;
 	int summary, stats, skip_invalid;
 	int format; /* -1 for JSON Lines, else an enum fb_report_format */
 	long threads;
@@ -162,6 +175,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			printf("%s (fbloop) %s\n", prog, FB_VERSION);
 			return -1;
 		case 'k':
+			o->fit_opt = "--clusters";
 			rc = parse_long("clusters", optarg, 1, 100000, &n);
 			o->cluster.k = (size_t)n;
 			break;
@@ -175,29 +189,38 @@ static int parse_options(int argc, char **argv, struct options *o)
 				rc = fb_diag_usage(prog, "--format: unknown format '%s'", optarg);
 			break;
 		case OPT_LANG:
+			o->fit_opt = "--lang";
 			o->text.lang = strcmp(optarg, "auto") == 0 ? FB_TFIDF_LANG_AUTO
 			                                           : fb_text_lang_from_name(optarg);
 			if (o->text.lang == -1 && strcmp(optarg, "auto") != 0)
 				rc = fb_diag_usage(prog, "--lang: unknown language '%s'", optarg);
 			break;
 		case OPT_MAX_DF:
+			o->fit_opt = "--max-df";
 			rc = parse_double("max-df", optarg, 0, 1, &o->text.max_df);
 			if (rc == 0 && o->text.max_df <= 0)
 				rc = fb_diag_usage(prog, "--max-df: '%s' is out of range (0 to 1)",
 				                   optarg);
 			break;
 		case OPT_MAX_TERMS:
+			o->fit_opt = "--max-terms";
 			rc = parse_long("max-terms", optarg, 1, 10000000, &n);
 			o->text.max_terms = (size_t)n;
 			break;
 		case OPT_MIN_DF:
+			o->fit_opt = "--min-df";
 			rc = parse_long("min-df", optarg, 1, LONG_MAX, &n);
 			o->text.min_df = (size_t)n;
 			break;
 		case OPT_MIN_SIMILARITY:
 			rc = parse_double("min-similarity", optarg, 0, 1, &o->min_similarity);
+			o->min_similarity_set = 1;
+			break;
+		case OPT_MODEL:
+			o->model = optarg;
 			break;
 		case OPT_NGRAMS:
+			o->fit_opt = "--ngrams";
 			rc = parse_long("ngrams", optarg, 1, 2, &n);
 			o->text.ngrams = (int)n;
 			break;
@@ -205,10 +228,16 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->rejects = optarg;
 			break;
 		case OPT_RESTARTS:
+			o->fit_opt = "--restarts";
 			rc = parse_long("restarts", optarg, 1, 1000, &n);
 			o->cluster.restarts = (int)n;
 			break;
+		case OPT_SAVE_MODEL:
+			o->save_model = optarg;
+			o->fit_opt = "--save-model";
+			break;
 		case OPT_SEED:
+			o->fit_opt = "--seed";
 			rc = parse_long("seed", optarg, 0, LONG_MAX, &n);
 			o->cluster.seed = (uint64_t)n;
 			break;
@@ -237,9 +266,21 @@ static int parse_options(int argc, char **argv, struct options *o)
 			return fb_diag_usage(prog, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (rc == 0 && o->model && o->fit_opt)
+		rc = fb_diag_usage(prog, "%s cannot be used with --model", o->fit_opt);
 	if (rc == 0 && !o->text_field)
 		o->text_field = fb_path_compile("prompt", NULL);
 	return rc;
+}
+
+/* Whether a record has a score, and whether its label is negative (-1 when
+ * it has no label). */
+static void score_label(const json_t *rec, double *score, int *negative)
+{
+	const json_t *v = json_object_get(rec, "score"), *label = json_object_get(rec, "label");
+
+	*score = json_is_number(v) ? json_number_value(v) : NAN;
+	*negative = json_is_string(label) ? strcmp(json_string_value(label), "negative") == 0 : -1;
 }
 
 /* The records, compactly: raw lines and texts one after another, and what
@@ -258,7 +299,10 @@ struct records {
 static void records_add(struct records *r, const char *raw, size_t rawlen, const char *text,
                         size_t textlen, const json_t *rec)
 {
-	const json_t *score = json_object_get(rec, "score"), *label = json_object_get(rec, "label");
+	double score;
+	int negative;
+
+	score_label(rec, &score, &negative);
 
 	if (r->n + 2 > r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 1024;
@@ -278,11 +322,10 @@ static void records_add(struct records *r, const char *raw, size_t rawlen, const
 	r->textlen += textlen;
 	r->raw_off[r->n + 1] = r->rawlen;
 	r->text_off[r->n + 1] = r->textlen;
-	r->score[r->n] = json_is_number(score) ? json_number_value(score) : NAN;
-	r->negative[r->n] =
-	    json_is_string(label) ? strcmp(json_string_value(label), "negative") == 0 : -1;
-	r->any_score |= json_is_number(score);
-	r->any_label |= json_is_string(label);
+	r->score[r->n] = score;
+	r->negative[r->n] = (signed char)negative;
+	r->any_score |= !isnan(score);
+	r->any_label |= negative >= 0;
 	r->has_intent[r->n] = json_object_get(rec, "intent") != NULL;
 	r->n++;
 }
@@ -328,25 +371,37 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
+/* The text of record rec, or NULL when the record was rejected; *rc then
+ * gets what the bad-record policy says (0: go on). */
+static const json_t *text_of(const struct options *o, struct fb_jsonl_in *in, json_t *rec, int *rc)
+{
+	const char *path = fb_path_text(o->text_field);
+	const json_t *text = fb_path_get(o->text_field, rec);
+
+	if (!text)
+		*rc = fb_jsonl_in_reject(in, 0, "%s: missing", path);
+	else if (!json_is_string(text))
+		*rc = fb_jsonl_in_reject(in, 0, "%s: expected a string, got %s", path,
+		                         type_name(text));
+	else if (blank(json_string_value(text), json_string_length(text)))
+		*rc = fb_jsonl_in_reject(in, 0, "%s: empty text", path);
+	else
+		return text;
+	return NULL;
+}
+
 /* Reads every record, keeping the good ones. Returns 0, or -1 when reading
  * stopped. */
 static int read_all(const struct options *o, struct fb_jsonl_in *in, struct records *r)
 {
-	const char *path = fb_path_text(o->text_field), *raw;
-	json_t *rec, *text;
+	const json_t *text;
+	const char *raw;
+	json_t *rec;
 	size_t rawlen;
 	int rc = 0;
 
 	while (rc == 0 && (rec = fb_jsonl_in_next(in))) {
-		text = fb_path_get(o->text_field, rec);
-		if (!text)
-			rc = fb_jsonl_in_reject(in, 0, "%s: missing", path);
-		else if (!json_is_string(text))
-			rc = fb_jsonl_in_reject(in, 0, "%s: expected a string, got %s", path,
-			                        type_name(text));
-		else if (blank(json_string_value(text), json_string_length(text)))
-			rc = fb_jsonl_in_reject(in, 0, "%s: empty text", path);
-		else {
+		if ((text = text_of(o, in, rec, &rc))) {
 			raw = fb_jsonl_in_raw(in, &rawlen);
 			records_add(r, raw, rawlen, json_string_value(text),
 			            json_string_length(text), rec);
@@ -355,6 +410,13 @@ static int read_all(const struct options *o, struct fb_jsonl_in *in, struct reco
 	}
 	return rc == 0 && !fb_jsonl_in_stopped(in) ? 0 : -1;
 }
+
+/* What the intents are called: the vocabulary and each intent's top terms. */
+struct labels {
+	struct fb_tfidf *tfidf;
+	const uint32_t *top; /* k × ntop */
+	size_t ntop, nlabel;
+};
 
 /* The fitted intents. */
 struct intents {
@@ -408,32 +470,52 @@ static void intents_free(struct intents *it)
 	free(it->order);
 }
 
-static json_t *terms_of(const struct intents *it, int32_t c)
+/* Writes the fitted model to path. Returns 0, or -1 after a message. */
+static int save_model(const struct options *o, const struct records *r, const struct intents *it)
+{
+	struct fb_cluster_model m = { 0 };
+	FILE *f = fopen(o->save_model, "w");
+	int rc;
+
+	if (!f) {
+		fb_diag_error(prog, o->save_model, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	m.tfidf = it->tfidf;
+	m.res = it->res;
+	m.ntop = NTERMS;
+	m.top = it->top;
+	m.nlabel = NLABEL;
+	m.cluster = o->cluster;
+	m.min_similarity = o->min_similarity;
+	m.records = r->n;
+	rc = fb_cluster_model_write(&m, f);
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc < 0)
+		fb_diag_error(prog, o->save_model, 0, 0, "write error: %s", strerror(errno));
+	return rc;
+}
+
+static json_t *terms_of(const struct labels *l, int32_t c)
 {
 	json_t *a = json_array();
 	size_t j;
 
-	for (j = 0; c >= 0 && j < NTERMS && it->top[(size_t)c * NTERMS + j] != UINT32_MAX; j++)
+	for (j = 0; c >= 0 && j < l->ntop && l->top[(size_t)c * l->ntop + j] != UINT32_MAX; j++)
 		json_array_append_new(
-		    a, json_string(fb_tfidf_surface(it->tfidf, it->top[(size_t)c * NTERMS + j])));
+		    a, json_string(fb_tfidf_surface(l->tfidf, l->top[(size_t)c * l->ntop + j])));
 	return a;
 }
 
-static json_t *label_of(const struct intents *it, int32_t c)
+static json_t *label_of(const struct labels *l, int32_t c)
 {
 	char buf[512];
-	size_t j, len = 0;
-	const char *s;
-	int n;
 
-	for (j = 0; c >= 0 && j < NLABEL && it->top[(size_t)c * NTERMS + j] != UINT32_MAX; j++) {
-		s = fb_tfidf_surface(it->tfidf, it->top[(size_t)c * NTERMS + j]);
-		n = snprintf(buf + len, sizeof buf - len, "%s%s", j ? " / " : "", s);
-		if (n < 0 || (size_t)n >= sizeof buf - len)
-			break;
-		len += (size_t)n;
-	}
-	return len ? json_string(buf) : json_null();
+	if (c < 0 || fb_cluster_model_label(l->tfidf, l->top, l->ntop, l->nlabel, (size_t)c, buf,
+	                                    sizeof buf) == 0)
+		return json_null();
+	return json_string(buf);
 }
 
 static double round4(double x)
@@ -441,13 +523,10 @@ static double round4(double x)
 	return round(x * 1e4) / 1e4;
 }
 
-static json_t *intent_of(const struct intents *it, size_t i)
+static json_t *intent_of(const struct labels *l, int32_t c, float sim)
 {
-	int32_t c = it->id[i];
-
 	return json_pack("{s:o,s:o,s:o,s:f}", "id", c >= 0 ? json_integer(c) : json_null(), "label",
-	                 label_of(it, c), "terms", terms_of(it, c), "similarity",
-	                 round4(it->res.sim[i]));
+	                 label_of(l, c), "terms", terms_of(l, c), "similarity", round4(sim));
 }
 
 struct out {
@@ -455,18 +534,16 @@ struct out {
 	unsigned long written;
 };
 
-/* Writes record i: its raw line with the intent added before the closing
- * brace, or, when it holds an intent already, the parsed record with that
- * replaced. */
-static int write_record(struct out *w, const struct records *r, const struct intents *it, size_t i)
+/* Writes a record, raw[0..len): the line with intent (stolen) added before
+ * the closing brace, or, when it holds an intent already, the parsed record
+ * with that replaced. */
+static int write_record(struct out *w, const char *raw, size_t len, int has_intent, json_t *intent)
 {
-	const char *raw = r->raw + r->raw_off[i];
-	size_t len = r->raw_off[i + 1] - r->raw_off[i];
-	json_t *intent = intent_of(it, i), *rec;
+	json_t *rec;
 	char *s;
 	int rc = 0;
 
-	if (r->has_intent[i]) {
+	if (has_intent) {
 		rec = fb_jsonl_parse(raw, len, NULL);
 		json_object_set_new(rec, "intent", intent);
 		rc = fb_jsonl_out_write(w->jsonl, rec);
@@ -486,6 +563,83 @@ static int write_record(struct out *w, const struct records *r, const struct int
 	return rc;
 }
 
+/* What the summary needs of each intent: counters, and the most central
+ * distinct texts. */
+struct exemplar {
+	char *text;
+	size_t len;
+	float sim;
+};
+
+struct tally {
+	size_t n, nscore;
+	double sum;
+	struct fb_stats_count cnt;
+	struct exemplar ex[NEXEMPLARS];
+	size_t nex;
+};
+
+struct summary {
+	struct tally *t; /* k + 1: the last for the outliers */
+	size_t k, total;
+	int any_score, any_label;
+};
+
+static void summary_init(struct summary *s, size_t k)
+{
+	memset(s, 0, sizeof *s);
+	s->k = k;
+	s->t = fb_xcalloc(k + 1, sizeof *s->t);
+}
+
+/* Counts a record of intent c (-1 for an outlier). Records of an intent
+ * arriving in order of falling similarity give the first distinct texts;
+ * in any other order, the texts most similar (the earliest on a tie). */
+static void summary_add(struct summary *s, int32_t c, const char *text, size_t len, float sim,
+                        double score, int negative)
+{
+	struct tally *t = &s->t[c >= 0 ? (size_t)c : s->k];
+	size_t j, p;
+
+	s->total++;
+	t->n++;
+	if (!isnan(score)) {
+		t->sum += score;
+		t->nscore++;
+	}
+	if (negative >= 0) {
+		t->cnt.n++;
+		t->cnt.successes += (uint64_t)negative;
+	}
+	if (c < 0)
+		return;
+	for (j = 0; j < t->nex; j++)
+		if (t->ex[j].len == len && memcmp(t->ex[j].text, text, len) == 0)
+			return;
+	for (p = 0; p < t->nex && t->ex[p].sim >= sim; p++)
+		;
+	if (p >= NEXEMPLARS)
+		return;
+	if (t->nex == NEXEMPLARS)
+		free(t->ex[--t->nex].text);
+	memmove(t->ex + p + 1, t->ex + p, (t->nex - p) * sizeof *t->ex);
+	t->ex[p].text = fb_xmalloc(len + 1);
+	memcpy(t->ex[p].text, text, len);
+	t->ex[p].len = len;
+	t->ex[p].sim = sim;
+	t->nex++;
+}
+
+static void summary_free(struct summary *s)
+{
+	size_t c, j;
+
+	for (c = 0; s->t && c <= s->k; c++)
+		for (j = 0; j < s->t[c].nex; j++)
+			free(s->t[c].ex[j].text);
+	free(s->t);
+}
+
 struct group {
 	json_t *rec;
 	double key; /* size × negative rate */
@@ -503,53 +657,33 @@ static int cmp_group(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-/* The summary record of the records order[from..to), all of intent c. */
-static json_t *summary_of(const struct records *r, const struct intents *it, int32_t c, size_t from,
-                          size_t to, double *key)
+/* The summary record of intent c. */
+static json_t *summary_of(const struct summary *s, const struct labels *l, int32_t c, double *key)
 {
+	const struct tally *t = &s->t[c >= 0 ? (size_t)c : s->k];
 	json_t *rec = json_object(), *ex = json_array(), *ci;
-	struct fb_stats_count cnt = { 0, 0 };
-	double sum = 0, lo, hi;
-	size_t i, j, nscore = 0, row, n = to - from, len;
-	const char *text;
-	int dup;
+	double lo, hi;
+	size_t j;
 
-	for (i = from; i < to; i++) {
-		row = it->order[i];
-		if (!isnan(r->score[row])) {
-			sum += r->score[row];
-			nscore++;
-		}
-		if (r->negative[row] >= 0) {
-			cnt.n++;
-			cnt.successes += (uint64_t)r->negative[row];
-		}
-		if (c < 0 || json_array_size(ex) >= NEXEMPLARS)
-			continue;
-		text = r->text + r->text_off[row];
-		len = r->text_off[row + 1] - r->text_off[row];
-		for (j = 0, dup = 0; j < json_array_size(ex) && !dup; j++)
-			dup = json_string_length(json_array_get(ex, j)) == len &&
-			      memcmp(json_string_value(json_array_get(ex, j)), text, len) == 0;
-		if (!dup)
-			json_array_append_new(ex, json_stringn(text, len));
-	}
+	for (j = 0; j < t->nex; j++)
+		json_array_append_new(ex, json_stringn(t->ex[j].text, t->ex[j].len));
 	json_object_set_new(rec, "id", c >= 0 ? json_integer(c) : json_null());
-	json_object_set_new(rec, "label", label_of(it, c));
-	json_object_set_new(rec, "terms", terms_of(it, c));
+	json_object_set_new(rec, "label", label_of(l, c));
+	json_object_set_new(rec, "terms", terms_of(l, c));
 	json_object_set_new(rec, "exemplars", ex);
-	json_object_set_new(rec, "size", json_integer((json_int_t)n));
-	json_object_set_new(rec, "share", json_real(round4((double)n / (double)r->n)));
-	if (r->any_score)
+	json_object_set_new(rec, "size", json_integer((json_int_t)t->n));
+	json_object_set_new(rec, "share", json_real(round4((double)t->n / (double)s->total)));
+	if (s->any_score)
 		json_object_set_new(rec, "score_mean",
-		                    nscore ? json_real(round4(sum / (double)nscore)) : json_null());
-	*key = (double)n;
-	if (r->any_label) {
-		if (cnt.n > 0 && fb_stats_wilson(&cnt, 0.95, &lo, &hi, NULL) == 0) {
-			*key = (double)n * (double)cnt.successes / (double)cnt.n;
+		                    t->nscore ? json_real(round4(t->sum / (double)t->nscore))
+		                              : json_null());
+	*key = (double)t->n;
+	if (s->any_label) {
+		if (t->cnt.n > 0 && fb_stats_wilson(&t->cnt, 0.95, &lo, &hi, NULL) == 0) {
+			*key = (double)t->n * (double)t->cnt.successes / (double)t->cnt.n;
 			json_object_set_new(
 			    rec, "negative_rate",
-			    json_real(round4((double)cnt.successes / (double)cnt.n)));
+			    json_real(round4((double)t->cnt.successes / (double)t->cnt.n)));
 			ci = json_pack("[f,f]", round4(lo), round4(hi));
 		} else {
 			*key = 0;
@@ -569,20 +703,20 @@ static const struct fb_report_col summary_cols[] = {
 };
 #define NCOLS (sizeof summary_cols / sizeof summary_cols[0])
 
-static int write_summary(const struct options *o, struct out *w, const struct records *r,
-                         const struct intents *it)
+static int write_summary(const struct options *o, struct out *w, const struct summary *s,
+                         const struct labels *l)
 {
-	struct group *g = fb_xmalloc((it->res.k + 2) * sizeof *g);
-	size_t ng = 0, i, j, c;
+	struct group *g = fb_xmalloc((s->k + 2) * sizeof *g);
+	size_t ng = 0, i, c;
 	char bufs[NCOLS][512];
 	const char *cells[NCOLS];
 	int rc = 0;
 
-	for (i = 0; i < r->n; i = j) {
-		for (j = i + 1; j < r->n && it->id[it->order[j]] == it->id[it->order[i]]; j++)
-			;
-		g[ng].id = it->id[it->order[i]];
-		g[ng].rec = summary_of(r, it, g[ng].id, i, j, &g[ng].key);
+	for (c = 0; c <= s->k; c++) {
+		if (s->t[c].n == 0)
+			continue;
+		g[ng].id = c < s->k ? (int32_t)c : -1;
+		g[ng].rec = summary_of(s, l, g[ng].id, &g[ng].key);
 		ng++;
 	}
 	qsort(g, ng, sizeof *g, cmp_group);
@@ -605,6 +739,88 @@ static int write_summary(const struct options *o, struct out *w, const struct re
 	}
 	free(g);
 	return rc;
+}
+
+/* Writes the fitted intents: the records with theirs, or the summary. */
+static int write_fitted(const struct options *o, struct out *w, const struct records *r,
+                        const struct intents *it)
+{
+	struct labels l = { it->tfidf, it->top, NTERMS, NLABEL };
+	struct summary s;
+	size_t i, row;
+	int rc = 0;
+
+	if (o->summary || o->format >= 0) {
+		summary_init(&s, it->res.k);
+		s.any_score = r->any_score;
+		s.any_label = r->any_label;
+		for (i = 0; i < r->n; i++) {
+			row = it->order[i];
+			summary_add(&s, it->id[row], r->text + r->text_off[row],
+			            r->text_off[row + 1] - r->text_off[row], it->res.sim[row],
+			            r->score[row], r->negative[row]);
+		}
+		rc = write_summary(o, w, &s, &l);
+		summary_free(&s);
+		return rc;
+	}
+	for (i = 0; rc == 0 && i < r->n; i++)
+		rc = write_record(w, r->raw + r->raw_off[i], r->raw_off[i + 1] - r->raw_off[i],
+		                  r->has_intent[i], intent_of(&l, it->id[i], it->res.sim[i]));
+	return rc;
+}
+
+/* Assigns the records one at a time to the intents of model m, writing
+ * each, or counting them for the summary. Returns 0, -1 when reading
+ * stopped, or -2 on a write error. */
+static int assign_all(const struct options *o, struct fb_jsonl_in *in, struct fb_cluster_model *m,
+                      struct out *w, size_t *outliers)
+{
+	struct labels l = { m->tfidf, m->top, m->ntop, m->nlabel };
+	double min_sim = o->min_similarity_set ? o->min_similarity : m->min_similarity, score;
+	int summary = o->summary || o->format >= 0, rc = 0, wrc = 0, negative;
+	float *sims = fb_xmalloc((m->res.k + 1) * sizeof *sims), sim;
+	struct fb_sparse v = { 0 };
+	const json_t *text;
+	struct summary s;
+	const char *raw;
+	size_t rawlen;
+	json_t *rec;
+	int32_t c;
+
+	summary_init(&s, m->res.k);
+	while (rc == 0 && wrc == 0 && (rec = fb_jsonl_in_next(in))) {
+		if ((text = text_of(o, in, rec, &rc))) {
+			fb_tfidf_transform(m->tfidf, json_string_value(text),
+			                   json_string_length(text), &v);
+			c = m->res.k ? fb_cluster_nearest(&m->res, v.idx, v.val, v.n, sims) : -1;
+			sim = c >= 0 ? sims[c] : 0;
+			if (c >= 0 && sim < min_sim)
+				c = -1;
+			*outliers += c < 0;
+			score_label(rec, &score, &negative);
+			s.any_score |= !isnan(score);
+			s.any_label |= negative >= 0;
+			if (summary) {
+				summary_add(&s, c, json_string_value(text),
+				            json_string_length(text), sim, score, negative);
+			} else {
+				raw = fb_jsonl_in_raw(in, &rawlen);
+				wrc = write_record(w, raw, rawlen,
+				                   json_object_get(rec, "intent") != NULL,
+				                   intent_of(&l, c, sim));
+			}
+		}
+		json_decref(rec);
+	}
+	if (wrc == 0 && summary && s.total > 0)
+		wrc = write_summary(o, w, &s, &l);
+	summary_free(&s);
+	fb_sparse_free(&v);
+	free(sims);
+	if (wrc < 0)
+		return -2;
+	return rc == 0 && !fb_jsonl_in_stopped(in) ? 0 : -1;
 }
 
 static void print_stats(const struct options *o, const struct intents *it)
@@ -636,12 +852,14 @@ int main(int argc, char **argv)
 	struct options o;
 	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct fb_jsonl_in *in = NULL;
+	struct fb_cluster_model model = { 0 };
 	struct records r = { 0 };
 	struct intents it = { 0 };
 	struct out w = { 0 };
+	struct fb_error err;
 	FILE *rejects = NULL;
 	int status, write_failed = 0, rc = 0;
-	size_t i;
+	size_t outliers = 0;
 
 	fb_alloc_init(prog);
 	fb_diag_ignore_sigpipe();
@@ -651,9 +869,15 @@ int main(int argc, char **argv)
 		return status < 0 ? fb_diag_close_stdout(prog) : status;
 	}
 	status = 2;
+	/* A bad model stops before the output is opened, which it would empty. */
+	if (o.model && fb_cluster_model_read(o.model, &model, &err) < 0) {
+		fb_diag_error(prog, o.model, err.line, err.column, "%s", err.text);
+		goto out;
+	}
 	if (o.output && !freopen(o.output, "w", stdout)) {
 		/* stdout is closed now: nothing is left to flush. */
 		fb_diag_error(prog, o.output, 0, 0, "%s", strerror(errno));
+		fb_cluster_model_free(&model);
 		fb_path_free(o.text_field);
 		return 2;
 	}
@@ -666,17 +890,22 @@ int main(int argc, char **argv)
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	w.jsonl = fb_jsonl_out_new(stdout, 0);
-	if (read_all(&o, in, &r) == 0 && r.n > 0) {
+	if (o.model) {
+		rc = assign_all(&o, in, &model, &w, &outliers) == -2 ? -1 : 0;
+	} else if (read_all(&o, in, &r) == 0 && r.n > 0) {
 		fit(&o, &r, &it);
-		if (o.summary || o.format >= 0)
-			rc = write_summary(&o, &w, &r, &it);
-		for (i = 0; rc == 0 && !(o.summary || o.format >= 0) && i < r.n; i++)
-			rc = write_record(&w, &r, &it, i);
-		if (rc < 0) {
-			write_failed = fb_diag_is_epipe(errno) ? 1 : 2;
-			if (write_failed == 2)
-				fb_diag_error(prog, NULL, 0, 0, "write error: %s", strerror(errno));
-		}
+		if (o.save_model && save_model(&o, &r, &it) < 0)
+			write_failed = 2;
+		else
+			rc = write_fitted(&o, &w, &r, &it);
+	} else if (o.save_model && !fb_jsonl_in_stopped(in)) {
+		fb_diag_error(prog, o.save_model, 0, 0, "no records to fit a model on");
+		write_failed = 2;
+	}
+	if (rc < 0) {
+		write_failed = fb_diag_is_epipe(errno) ? 1 : 2;
+		if (write_failed == 2)
+			fb_diag_error(prog, NULL, 0, 0, "write error: %s", strerror(errno));
 	}
 	status = write_failed == 2 ? 2 : fb_jsonl_in_status(in);
 	if (o.stats) {
@@ -684,8 +913,12 @@ int main(int argc, char **argv)
 		        fb_jsonl_in_read_count(in), w.written, fb_jsonl_in_rejected_count(in));
 		if (it.tfidf)
 			print_stats(&o, &it);
+		if (o.model)
+			fprintf(stderr, "%s: model k %zu, terms %zu, outliers %zu\n", prog,
+			        model.res.k, fb_tfidf_nterms(model.tfidf), outliers);
 	}
 out:
+	fb_cluster_model_free(&model);
 	intents_free(&it);
 	records_free(&r);
 	fb_jsonl_in_free(in);

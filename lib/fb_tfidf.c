@@ -40,6 +40,7 @@ struct fb_tfidf {
 	struct strings tkey, tsurf;
 	uint32_t *ids;
 	size_t nids, idcap;
+	size_t idfcap; /* of v.idf, when terms are added one by one */
 };
 
 void fb_tfidf_opts_default(struct fb_tfidf_opts *o)
@@ -332,6 +333,7 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 	uint32_t *ids = NULL, *map, last;
 
 	vocab_free(&t->v);
+	t->idfcap = 0;
 	if (t->o.lang < 0)
 		guess_corpus_lang(t, texts, lens, n);
 	/* First the term numbers of every text, with repeats, and the
@@ -380,6 +382,28 @@ void fb_tfidf_transform(struct fb_tfidf *t, const char *text, size_t len, struct
 		out->val = fb_xrealloc(out->val, out->cap * sizeof *out->val);
 	}
 	out->n = weigh(&t->v, t->ids, t->nids, out->idx, out->val);
+}
+
+int fb_tfidf_add_term(struct fb_tfidf *t, const char *term, const char *surface, double idf,
+                      size_t df)
+{
+	size_t n = t->v.n;
+	uint32_t id = vocab_find(&t->v, term, surface, 1);
+
+	if (t->v.n == n)
+		return -1;
+	if (t->idfcap < t->v.cap) {
+		t->idfcap = t->v.cap;
+		t->v.idf = fb_xrealloc(t->v.idf, t->idfcap * sizeof *t->v.idf);
+	}
+	t->v.idf[id] = idf;
+	t->v.df[id] = df;
+	return 0;
+}
+
+void fb_tfidf_set_corpus_lang(struct fb_tfidf *t, enum fb_text_lang lang)
+{
+	t->corpus_lang = lang;
 }
 
 size_t fb_tfidf_nterms(const struct fb_tfidf *t)

@@ -68,6 +68,16 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 /* The vector of one text in the fitted vocabulary, into *out. */
 void fb_tfidf_transform(struct fb_tfidf *t, const char *text, size_t len, struct fb_sparse *out);
 
+/* Adds a term to the vocabulary of a model read back from a file (see
+ * lib/fb_cluster_model.h) instead of fitted: its stems, its surface form (both
+ * copied), idf and document frequency; it gets the next number. Returns 0,
+ * or -1 when the term is there already. */
+int fb_tfidf_add_term(struct fb_tfidf *t, const char *term, const char *surface, double idf,
+                      size_t df);
+
+/* Sets the corpus language that auto falls back on, as fb_tfidf_fit would. */
+void fb_tfidf_set_corpus_lang(struct fb_tfidf *t, enum fb_text_lang lang);
+
 /* The vocabulary: number of terms; term i as stems ("reset password") and as
  * first written ("resetting passwords"), both borrowed; its idf and its
  * document frequency in the fitted texts. */

@@ -18,6 +18,8 @@ complete -c fb-cluster -l min-similarity -x -d 'A record less similar than X to 
 complete -c fb-cluster -l ngrams -x -a '1 2' -d '1: words; 2: words and word pairs (default)'
 complete -c fb-cluster -s o -l output -r -F -d 'Write to FILE instead of standard output'
 complete -c fb-cluster -l rejects -r -F -d 'Write every rejected line to FILE'
+complete -c fb-cluster -l save-model -r -F -d 'Also write the fitted model to FILE'
+complete -c fb-cluster -l model -r -F -d 'Assign records to the intents of a saved model'
 complete -c fb-cluster -l restarts -x -d 'Runs from different seeds (default 3)'
 complete -c fb-cluster -l seed -x -d 'Seed of the random choices (default 1)'
 complete -c fb-cluster -l skip-invalid -d 'Report bad records and go on'
