@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fb_abtest.h"
+#include "fb_abtest_partial.h"
 #include "fb_alloc.h"
 #include "fb_arms.h"
 #include "fb_diag.h"
@@ -31,6 +32,7 @@ enum {
 	OPT_BY,
 	OPT_CONF_LEVEL,
 	OPT_CONTROL,
+	OPT_EMIT_PARTIAL,
 	OPT_EXPECTED_SPLIT,
 	OPT_FAIL_IF,
 	OPT_FORMAT,
@@ -56,6 +58,7 @@ static const struct option longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "conf-level", required_argument, NULL, OPT_CONF_LEVEL },
 	{ "control", required_argument, NULL, OPT_CONTROL },
+	{ "emit-partial", no_argument, NULL, OPT_EMIT_PARTIAL },
 	{ "expected-split", required_argument, NULL, OPT_EXPECTED_SPLIT },
 	{ "fail-if", required_argument, NULL, OPT_FAIL_IF },
 	{ "format", required_argument, NULL, OPT_FORMAT },
@@ -82,11 +85,15 @@ static const char *const default_metrics[] = { "label==positive", "score" };
 static void usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n"
+	       "  or:  %s --emit-partial [OPTION]... [FILE]...\n"
+	       "  or:  %s merge [OPTION]... [FILE]...\n"
 	       "  or:  %s plan (--baseline=P | --sd=SD) --mde=D [OPTION]...\n"
 	       "Compare the variants of an experiment on JSON Lines records: for each metric\n"
 	       "(and segment), every variant against the control, with the test, the\n"
 	       "interval, the p-value adjusted over all comparisons and a decision. With\n"
-	       "'plan', give the sample size per arm instead. With no FILE, or when FILE\n"
+	       "'plan', give the sample size per arm instead. With --emit-partial, write\n"
+	       "the partial statistics of this part of the input; 'merge' compares on\n"
+	       "partial statistics as if on all the input. With no FILE, or when FILE\n"
 	       "is -, read standard input; .gz files are decompressed.\n"
 	       "\n"
 	       "Experiment:\n"
@@ -101,6 +108,9 @@ static void usage(void)
 	       "                            of PATH are one pair, one record per variant\n"
 	       "      --expected-split=NAME=W[,NAME=W]...  expected shares of the\n"
 	       "                            variants (default equal)\n"
+	       "      --emit-partial        write partial statistics for 'fb-abtest merge'\n"
+	       "                            (unpaired designs, methods other than\n"
+	       "                            mann-whitney)\n"
 	       "Tests:\n"
 	       "      --method=NAME         binary: auto (default), prop, prop-nocorrect,\n"
 	       "                            fisher; mean: welch (default), student,\n"
@@ -134,19 +144,22 @@ static void usage(void)
 	       "Exit status: 0 on success, 1 when a --fail-if condition holds, 2 on a\n"
 	       "usage, input or write error.\n"
 	       "See fb-abtest(1) and fbloop(7).\n",
-	       prog, prog);
+	       prog, prog, prog, prog);
 }
 
 #define FAIL_WORSE 0x1u
 #define FAIL_NOT_BETTER 0x2u
 #define FAIL_SRM 0x4u
 
-/* Options that belong to one mode only, to refuse them in the other. */
+/* Options that belong to some modes only, to refuse them in the others:
+ * plan's; the analysis's (comparing and merging); the reading of records
+ * (comparing and --emit-partial; merge takes them from the partials). */
 #define ONLY_PLAN 0x1u
 #define ONLY_COMPARE 0x2u
+#define ONLY_RECORDS 0x4u
 
 struct options {
-	int plan;
+	int plan, merge, emit_partial;
 	struct fb_metric **metrics;
 	size_t nmetrics;
 	const char **lower; /* --lower-is-better names */
@@ -275,20 +288,22 @@ static unsigned option_mode(int c)
 	case OPT_SD:
 		return ONLY_PLAN;
 	case OPT_ADJUST:
-	case OPT_BY:
 	case OPT_CONF_LEVEL:
-	case OPT_CONTROL:
 	case OPT_EXPECTED_SPLIT:
 	case OPT_FAIL_IF:
 	case OPT_LOWER_IS_BETTER:
-	case OPT_METHOD:
-	case OPT_METRIC:
-	case OPT_PAIR_FIELD:
 	case OPT_REJECTS:
 	case OPT_SKIP_INVALID:
 	case OPT_STATS:
-	case OPT_VARIANT_FIELD:
 		return ONLY_COMPARE;
+	case OPT_BY:
+	case OPT_CONTROL:
+	case OPT_EMIT_PARTIAL:
+	case OPT_METHOD:
+	case OPT_METRIC:
+	case OPT_PAIR_FIELD:
+	case OPT_VARIANT_FIELD:
+		return ONLY_RECORDS;
 	default:
 		return 0;
 	}
@@ -331,6 +346,9 @@ static int parse_one(struct options *o, int c, char **argv)
 		return number("conf-level", optarg, 0, 1, 1, &o->cfg.opts.conf_level);
 	case OPT_CONTROL:
 		o->control = optarg;
+		return 0;
+	case OPT_EMIT_PARTIAL:
+		o->emit_partial = 1;
 		return 0;
 	case OPT_EXPECTED_SPLIT:
 		return parse_split(o, optarg);
@@ -411,10 +429,63 @@ static int check_methods(struct options *o)
 	return 0;
 }
 
+/* Whether a metric of the list is named name; returns its index or -1. */
+static long metric_index(const struct options *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < o->nmetrics; i++)
+		if (strcmp(fb_metric_name(o->metrics[i]), name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Partial statistics are sums: methods that need the values, and options
+ * about the comparison's output, have no place there. */
+static int check_emit_partial(const struct options *o)
+{
+	size_t i;
+
+	if (o->cfg.paired)
+		return fb_diag_usage(prog, "--emit-partial: paired designs (--pair-field) need "
+		                           "every pair's values and cannot be merged");
+	if (o->cfg.mean_method == FB_ABTEST_MANN_WHITNEY)
+		return fb_diag_usage(prog, "--emit-partial: method 'mann-whitney' needs the "
+		                           "values and cannot be merged");
+	if (o->fail_if)
+		return fb_diag_usage(prog,
+		                     "--emit-partial: --fail-if belongs to 'fb-abtest merge'");
+	if (o->format >= 0)
+		return fb_diag_usage(prog, "--emit-partial: partials are JSON Lines, not --format");
+	for (i = 0; i < o->nmetrics; i++)
+		if (metric_index(o, fb_metric_name(o->metrics[i])) != (long)i)
+			return fb_diag_usage(prog, "--emit-partial: two metrics named '%s'",
+			                     fb_metric_name(o->metrics[i]));
+	return 0;
+}
+
+/* The names of --lower-is-better are metrics. */
+static int check_lower(const struct options *o, int usage)
+{
+	size_t i;
+
+	for (i = 0; i < o->nlower; i++)
+		if (metric_index(o, o->lower[i]) < 0) {
+			if (usage)
+				return fb_diag_usage(prog, "--lower-is-better: no metric '%s'",
+				                     o->lower[i]);
+			fb_diag_error(prog, NULL, 0, 0,
+			              "--lower-is-better: no metric '%s' in the partials",
+			              o->lower[i]);
+			return 2;
+		}
+	return 0;
+}
+
 /* Checks what needs all options: the lower-is-better names, the plan's. */
 static int check_options(struct options *o)
 {
-	size_t i, j;
+	size_t i;
 
 	if (!o->conf_given)
 		o->cfg.opts.conf_level = 1 - o->cfg.alpha;
@@ -427,21 +498,18 @@ static int check_options(struct options *o)
 			return fb_diag_usage(prog, "plan: --baseline plus --mde must be in (0, 1)");
 		return 0;
 	}
+	/* merge takes the metrics and methods from the partials. */
+	if (o->merge)
+		return 0;
 	if (check_methods(o) != 0)
 		return 2;
 	if (o->nmetrics == 0)
 		for (i = 0; i < sizeof default_metrics / sizeof default_metrics[0]; i++)
 			if (add_metric(o, default_metrics[i]) != 0)
 				return 2;
-	for (i = 0; i < o->nlower; i++) {
-		for (j = 0; j < o->nmetrics; j++)
-			if (strcmp(fb_metric_name(o->metrics[j]), o->lower[i]) == 0)
-				break;
-		if (j == o->nmetrics)
-			return fb_diag_usage(prog, "--lower-is-better: no metric '%s'",
-			                     o->lower[i]);
-	}
-	return 0;
+	if (o->emit_partial && check_emit_partial(o) != 0)
+		return 2;
+	return check_lower(o, 1);
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -459,8 +527,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->cfg.binary_method = FB_ABTEST_AUTO;
 	o->cfg.mean_method = FB_ABTEST_WELCH;
 	opterr = 0;
-	if (argc > 1 && strcmp(argv[1], "plan") == 0) {
+	if (argc > 1 && strcmp(argv[1], "plan") == 0)
 		o->plan = 1;
+	else if (argc > 1 && strcmp(argv[1], "merge") == 0)
+		o->merge = 1;
+	if (o->plan || o->merge) {
 		argc--;
 		argv++;
 	}
@@ -476,8 +547,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 		mode = option_mode(c);
 		if (mode == ONLY_PLAN && !o->plan)
 			return fb_diag_usage(prog, "--%s: only for 'fb-abtest plan'", long_name(c));
-		if (mode == ONLY_COMPARE && o->plan)
+		if (mode != ONLY_PLAN && mode != 0 && o->plan)
 			return fb_diag_usage(prog, "--%s: not an option of 'fb-abtest plan'",
+			                     long_name(c));
+		if (mode == ONLY_RECORDS && o->merge)
+			return fb_diag_usage(prog,
+			                     "--%s: not an option of 'fb-abtest merge' (the "
+			                     "partials carry it)",
 			                     long_name(c));
 		rc = parse_one(o, c, argv);
 	}
@@ -487,8 +563,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		rc = set_path(&o->variant_path, "variant-field", "variant");
 	if (rc == 0)
 		rc = check_options(o);
-	/* getopt_long ran on argv shifted by one for plan. */
-	optind += o->plan;
+	/* getopt_long ran on argv shifted by one for plan and merge. */
+	optind += o->plan || o->merge;
 	return rc;
 }
 
@@ -854,6 +930,37 @@ static FILE *open_or_die(const char *path, const char *mode)
 	return f;
 }
 
+/* Writes the partial statistics of the arms: for each (segment, variant)
+ * cell in the order first seen, one record per metric. */
+static void emit_partials(const struct options *o, const struct fb_arms *arms, struct out *w)
+{
+	const struct fb_metric *const *metrics = (const struct fb_metric *const *)o->metrics;
+	json_t *opts = fb_abtest_partial_options(fb_path_text(o->variant_path),
+	                                         o->by_path ? fb_path_text(o->by_path) : NULL,
+	                                         o->control, metrics, o->nmetrics, &o->cfg);
+	size_t i, m;
+
+	for (i = 0; i < fb_arms_ncells(arms); i++)
+		for (m = 0; m < o->nmetrics; m++)
+			emit(w,
+			     fb_abtest_partial_json(arms, i, m, opts, metrics, o->by_path != NULL));
+	json_decref(opts);
+}
+
+static void print_stats(const struct options *o, struct fb_jsonl_in *in, const struct out *w,
+                        const struct fb_arms *arms)
+{
+	fprintf(stderr, "%s: read %lu, written %lu, rejected %lu", prog, fb_jsonl_in_read_count(in),
+	        w->written, fb_jsonl_in_rejected_count(in));
+	if (o->pair_path) {
+		uint64_t pairs, incomplete;
+
+		fb_arms_pair_counts(arms, &pairs, &incomplete);
+		fprintf(stderr, ", pairs %" PRIu64 " (%" PRIu64 " incomplete)", pairs, incomplete);
+	}
+	fputc('\n', stderr);
+}
+
 static int run_compare(struct options *o, int argc, char **argv, struct out *w)
 {
 	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
@@ -887,30 +994,176 @@ static int run_compare(struct options *o, int argc, char **argv, struct out *w)
 	status = fb_jsonl_in_status(in);
 	/* After a file that could not be read, fewer than two variants is
 	 * no news. */
-	if (!fb_jsonl_in_stopped(in) && !(status && fb_arms_nvariants(arms) < 2)) {
+	if (o->emit_partial) {
+		if (!fb_jsonl_in_stopped(in))
+			emit_partials(o, arms, w);
+	} else if (!fb_jsonl_in_stopped(in) && !(status && fb_arms_nvariants(arms) < 2)) {
 		gate = compare(o, arms, w);
 		if (gate == 2)
 			status = 2;
 	}
 	if (w->failed == 2)
 		status = 2;
-	if (o->stats) {
-		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu", prog,
-		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
-		if (o->pair_path) {
-			uint64_t pairs, incomplete;
-
-			fb_arms_pair_counts(arms, &pairs, &incomplete);
-			fprintf(stderr, ", pairs %" PRIu64 " (%" PRIu64 " incomplete)", pairs,
-			        incomplete);
-		}
-		fputc('\n', stderr);
-	}
+	if (o->stats)
+		print_stats(o, in, w, arms);
 	fb_jsonl_in_free(in);
 	fb_arms_free(arms);
 	free(keep);
 	free(have);
 	free(values);
+	if (rejects && fclose(rejects) != 0) {
+		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
+		status = 2;
+	}
+	return status ? status : gate;
+}
+
+/* ---- merging ---- */
+
+/* Takes the metrics, methods, segments and control from the options of the
+ * first partial (borrowed until the end). Returns 0, or 2 after a message. */
+static int adopt_options(struct options *o, const json_t *opts, struct fb_jsonl_in *in)
+{
+	const json_t *methods = json_object_get(opts, "methods"), *v;
+	const json_t *by = json_object_get(opts, "by"), *control = json_object_get(opts, "control");
+	const char *file = fb_jsonl_in_file(in);
+	long line = fb_jsonl_in_line(in);
+	struct fb_metric *m;
+	struct fb_error err;
+	enum fb_abtest_method b, mean;
+	size_t i;
+
+	json_array_foreach (json_object_get(opts, "metrics"), i, v) {
+		if (!(m = fb_metric_parse(json_string_value(v) ? json_string_value(v) : "",
+		                          &err))) {
+			fb_diag_error(prog, file, line, 0, "partial options: metric: %s", err.text);
+			return 2;
+		}
+		o->metrics = fb_xrealloc(o->metrics, (o->nmetrics + 1) * sizeof *o->metrics);
+		o->metrics[o->nmetrics++] = m;
+	}
+	if (!json_is_array(methods) || json_array_size(methods) != 2 ||
+	    !json_is_string(json_array_get(methods, 0)) ||
+	    !json_is_string(json_array_get(methods, 1)) ||
+	    fb_abtest_method_from_name(json_string_value(json_array_get(methods, 0)), &b, &err) <
+	        0 ||
+	    fb_abtest_method_from_name(json_string_value(json_array_get(methods, 1)), &mean, &err) <
+	        0 ||
+	    !fb_abtest_method_is_binary(b) || fb_abtest_method_is_binary(mean) ||
+	    fb_abtest_method_is_paired(b) || fb_abtest_method_is_paired(mean) ||
+	    mean == FB_ABTEST_MANN_WHITNEY) {
+		fb_diag_error(prog, file, line, 0,
+		              "partial options: methods: expected a mergeable binary and mean "
+		              "method");
+		return 2;
+	}
+	o->cfg.binary_method = b;
+	o->cfg.mean_method = mean;
+	if (json_is_string(by) && !(o->by_path = fb_path_compile(json_string_value(by), &err))) {
+		fb_diag_error(prog, file, line, 0, "partial options: by: %s", err.text);
+		return 2;
+	}
+	if ((!json_is_string(by) && !json_is_null(by)) ||
+	    (!json_is_string(control) && !json_is_null(control)) ||
+	    !json_is_array(json_object_get(opts, "metrics")) || o->nmetrics == 0) {
+		fb_diag_error(prog, file, line, 0,
+		              "partial options: expected by and control as strings or null, and "
+		              "a list of metrics");
+		return 2;
+	}
+	o->control = json_string_value(control);
+	return check_lower(o, 0);
+}
+
+/* Adds one partial record to the arms, or rejects it. Returns what
+ * fb_jsonl_in_reject does: 0 to go on, -1 to stop. */
+static int merge_partial(const struct options *o, struct fb_jsonl_in *in, struct fb_arms *arms,
+                         const struct fb_abtest_partial *p)
+{
+	long m = metric_index(o, p->metric);
+	size_t s, v;
+
+	if (m < 0)
+		return fb_jsonl_in_reject(in, 0, "partial: no metric '%s' in its options",
+		                          p->metric);
+	if (p->binary != (fb_metric_kind(o->metrics[m]) == FB_METRIC_BINARY))
+		return fb_jsonl_in_reject(in, 0, "partial: metric '%s' is not of type %s",
+		                          p->metric, p->binary ? "binary" : "mean");
+	if (!p->segment != !o->by_path)
+		return fb_jsonl_in_reject(in, 0, "partial: 'segment' must be %s",
+		                          o->by_path ? "a string (options have 'by')"
+		                                     : "null (options have no 'by')");
+	v = fb_arms_variant(arms, p->variant, strlen(p->variant));
+	s = fb_arms_segment(arms, p->segment ? p->segment : "",
+	                    p->segment ? strlen(p->segment) : 0);
+	/* Each metric's record repeats the count of records: take the first
+	 * metric's. */
+	if (m == 0)
+		fb_arms_add_records(arms, s, v, p->records);
+	fb_arms_merge(arms, s, v, (size_t)m, &p->count, &p->moments);
+	return 0;
+}
+
+static int run_merge(struct options *o, int argc, char **argv, struct out *w)
+{
+	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_abtest_partial p;
+	struct fb_jsonl_in *in;
+	struct fb_arms *arms = NULL;
+	struct fb_error err;
+	FILE *rejects = NULL;
+	json_t *rec, *first = NULL;
+	char *first_file = NULL;
+	long first_line = 0;
+	const char *key;
+	int status = 0, gate = 0, rc;
+
+	if (o->rejects && !(rejects = open_or_die(o->rejects, "w")))
+		return 2;
+	policy.skip_invalid = o->skip_invalid;
+	policy.rejects = rejects;
+	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
+	while (status == 0 && (rec = fb_jsonl_in_next(in))) {
+		if (fb_abtest_partial_parse(rec, &p, &err) < 0) {
+			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);
+		} else if (!first) {
+			first = json_incref((json_t *)p.options);
+			first_file = fb_xstrdup(fb_jsonl_in_file(in));
+			first_line = fb_jsonl_in_line(in);
+			status = adopt_options(o, first, in);
+			arms = fb_arms_new(o->nmetrics, NULL);
+			rc = status ? 0 : merge_partial(o, in, arms, &p);
+		} else if ((key = fb_abtest_partial_options_diff(first, p.options))) {
+			fb_diag_error(prog, fb_jsonl_in_file(in), fb_jsonl_in_line(in), 0,
+			              "partial options differ from those of %s:%ld: %s", first_file,
+			              first_line, key);
+			status = 2;
+			rc = 0;
+		} else {
+			rc = merge_partial(o, in, arms, &p);
+		}
+		json_decref(rec);
+		if (rc < 0)
+			break;
+	}
+	if (!arms)
+		arms = fb_arms_new(o->nmetrics, NULL);
+	if (status == 0) {
+		status = fb_jsonl_in_status(in);
+		if (!fb_jsonl_in_stopped(in) && !(status && fb_arms_nvariants(arms) < 2)) {
+			gate = compare(o, arms, w);
+			if (gate == 2)
+				status = 2;
+		}
+	}
+	if (w->failed == 2)
+		status = 2;
+	if (o->stats)
+		print_stats(o, in, w, arms);
+	fb_jsonl_in_free(in);
+	fb_arms_free(arms);
+	json_decref(first);
+	free(first_file);
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
 		status = 2;
@@ -993,7 +1246,9 @@ int main(int argc, char **argv)
 	}
 	w.opts = &o;
 	w.jsonl = fb_jsonl_out_new(stdout, 0);
-	status = o.plan ? run_plan(&o, &w) : run_compare(&o, argc, argv, &w);
+	status = o.plan    ? run_plan(&o, &w)
+	         : o.merge ? run_merge(&o, argc, argv, &w)
+	                   : run_compare(&o, argc, argv, &w);
 	fb_jsonl_out_free(w.jsonl);
 	free_options(&o);
 	if (w.failed == 1)

@@ -38,6 +38,8 @@ struct fb_arms {
 	int *keep;
 	struct names variants, segments;
 	struct fb_map *cells; /* (segment, variant) → struct cell */
+	size_t *order;        /* segment, variant of each cell, first seen first */
+	size_t ncells, order_cap;
 	struct fb_arm empty;
 	struct fb_map *pair_index; /* (segment, id) → struct pair */
 	struct pairlist *pairs;    /* per segment */
@@ -86,6 +88,7 @@ void fb_arms_free(struct fb_arms *a)
 		free(c);
 	}
 	fb_map_free(a->cells);
+	free(a->order);
 	for (i = 0; i < a->npairlists; i++) {
 		for (pos = 0; pos < a->pairs[i].n; pos++) {
 			free(a->pairs[i].p[pos]->variant);
@@ -156,26 +159,38 @@ const char *fb_arms_segment_name(const struct fb_arms *a, size_t segment)
 	return a->segments.name[segment];
 }
 
-static struct cell *cell(const struct fb_arms *a, size_t segment, size_t variant, int add)
+static struct cell *cell(const struct fb_arms *a, size_t segment, size_t variant)
 {
 	size_t key[2] = { segment, variant };
-	struct cell *c = fb_map_get(a->cells, (const char *)key, sizeof key);
 
-	if (!c && add) {
+	return fb_map_get(a->cells, (const char *)key, sizeof key);
+}
+
+/* The cell, added when new. */
+static struct cell *cell_add(struct fb_arms *a, size_t segment, size_t variant)
+{
+	size_t key[2] = { segment, variant };
+	struct cell *c = cell(a, segment, variant);
+
+	if (!c) {
 		c = fb_xcalloc(1, sizeof *c + a->nmetrics * sizeof c->arm[0]);
 		fb_map_put(a->cells, (const char *)key, sizeof key, c);
+		a->order = fb_xgrow(a->order, &a->order_cap, 2 * (a->ncells + 1), sizeof *a->order);
+		a->order[2 * a->ncells] = segment;
+		a->order[2 * a->ncells + 1] = variant;
+		a->ncells++;
 	}
 	return c;
 }
 
 void fb_arms_count_record(struct fb_arms *a, size_t segment, size_t variant)
 {
-	cell(a, segment, variant, 1)->records++;
+	cell_add(a, segment, variant)->records++;
 }
 
 void fb_arms_add(struct fb_arms *a, size_t segment, size_t variant, size_t metric, double value)
 {
-	struct fb_arm *arm = &cell(a, segment, variant, 1)->arm[metric];
+	struct fb_arm *arm = &cell_add(a, segment, variant)->arm[metric];
 
 	arm->count.n++;
 	arm->count.successes += value != 0;
@@ -187,9 +202,35 @@ void fb_arms_add(struct fb_arms *a, size_t segment, size_t variant, size_t metri
 	}
 }
 
+void fb_arms_add_records(struct fb_arms *a, size_t segment, size_t variant, uint64_t records)
+{
+	cell_add(a, segment, variant)->records += records;
+}
+
+void fb_arms_merge(struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                   const struct fb_stats_count *count, const struct fb_stats_moments *moments)
+{
+	struct fb_arm *arm = &cell_add(a, segment, variant)->arm[metric];
+
+	arm->count.n += count->n;
+	arm->count.successes += count->successes;
+	fb_stats_moments_merge(&arm->moments, moments);
+}
+
+size_t fb_arms_ncells(const struct fb_arms *a)
+{
+	return a->ncells;
+}
+
+void fb_arms_cell(const struct fb_arms *a, size_t i, size_t *segment, size_t *variant)
+{
+	*segment = a->order[2 * i];
+	*variant = a->order[2 * i + 1];
+}
+
 uint64_t fb_arms_records(const struct fb_arms *a, size_t segment, size_t variant)
 {
-	const struct cell *c = cell(a, segment, variant, 0);
+	const struct cell *c = cell(a, segment, variant);
 
 	return c ? c->records : 0;
 }
@@ -207,7 +248,7 @@ uint64_t fb_arms_records_total(const struct fb_arms *a, size_t variant)
 const struct fb_arm *fb_arms_get(const struct fb_arms *a, size_t segment, size_t variant,
                                  size_t metric)
 {
-	const struct cell *c = cell(a, segment, variant, 0);
+	const struct cell *c = cell(a, segment, variant);
 
 	return c ? &c->arm[metric] : &a->empty;
 }

@@ -53,6 +53,21 @@ void fb_arms_count_record(struct fb_arms *a, size_t segment, size_t variant);
 /* Adds value (finite; 0 or 1 for a binary metric) of metric to the arm. */
 void fb_arms_add(struct fb_arms *a, size_t segment, size_t variant, size_t metric, double value);
 
+/* Merges the summary of a part of the input (a count of records, and per
+ * metric a count and moments) into the arm, as if its records had been
+ * added here: counts add exactly; moments follow Chan et al.'s merge,
+ * which may differ from adding the values one by one in the last bits. */
+void fb_arms_add_records(struct fb_arms *a, size_t segment, size_t variant, uint64_t records);
+void fb_arms_merge(struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                   const struct fb_stats_count *count, const struct fb_stats_moments *moments);
+
+/* The (segment, variant) cells with a record, in the order of their first
+ * records: a variant's first cell comes before any other cell of it, and so
+ * for segments, so the cells in this order number variants and segments as
+ * the records did. fb_arms_cell gives cell i of fb_arms_ncells. */
+size_t fb_arms_ncells(const struct fb_arms *a);
+void fb_arms_cell(const struct fb_arms *a, size_t i, size_t *segment, size_t *variant);
+
 /* Records counted for variant in segment, or in all segments. */
 uint64_t fb_arms_records(const struct fb_arms *a, size_t segment, size_t variant);
 uint64_t fb_arms_records_total(const struct fb_arms *a, size_t variant);

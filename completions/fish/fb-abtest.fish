@@ -2,6 +2,7 @@
 # 'fb-abtest --help'; tests/cli/docs/abtest checks that none is missing here.
 
 complete -c fb-abtest -F
+complete -c fb-abtest -n __fish_use_subcommand -a merge -d 'Compare on partial statistics'
 complete -c fb-abtest -n __fish_use_subcommand -a plan -d 'Sample size per arm'
 
 complete -c fb-abtest -l adjust -x -a 'holm bonferroni hochberg BH BY none' -d 'Adjustment for multiple comparisons'
@@ -11,6 +12,7 @@ complete -c fb-abtest -l baseline -x -d 'Plan: the control proportion'
 complete -c fb-abtest -l by -x -d 'Compare within each value of PATH'
 complete -c fb-abtest -l conf-level -x -d 'Level of the intervals (default 1 - alpha)'
 complete -c fb-abtest -l control -x -d 'The control variant'
+complete -c fb-abtest -l emit-partial -d 'Write partial statistics for fb-abtest merge'
 complete -c fb-abtest -l expected-split -x -d 'Expected shares of the variants (NAME=W,...)'
 complete -c fb-abtest -l fail-if -x -a 'worse not-better srm' -d 'Exit 1 when the condition holds'
 complete -c fb-abtest -l format -x -a 'jsonl table markdown' -d 'Output format'
