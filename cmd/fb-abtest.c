@@ -46,6 +46,7 @@ enum {
 	OPT_SD,
 	OPT_SKIP_INVALID,
 	OPT_STATS,
+	OPT_UNIT_FIELD,
 	OPT_VARIANT_FIELD,
 };
 
@@ -74,6 +75,7 @@ static const struct option longopts[] = {
 	{ "sd", required_argument, NULL, OPT_SD },
 	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "unit-field", required_argument, NULL, OPT_UNIT_FIELD },
 	{ "variant-field", required_argument, NULL, OPT_VARIANT_FIELD },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -106,6 +108,10 @@ static void usage(void)
 	       "      --by=PATH             compare within each value of PATH\n"
 	       "      --pair-field=PATH     a paired design: records with the same value\n"
 	       "                            of PATH are one pair, one record per variant\n"
+	       "      --unit-field=PATH     the unit of randomisation (a user): compare\n"
+	       "                            per-record means over units with the delta\n"
+	       "                            method; units seen under two variants are\n"
+	       "                            left out\n"
 	       "      --expected-split=NAME=W[,NAME=W]...  expected shares of the\n"
 	       "                            variants (default equal)\n"
 	       "      --emit-partial        write partial statistics for 'fb-abtest merge'\n"
@@ -164,7 +170,7 @@ struct options {
 	size_t nmetrics;
 	const char **lower; /* --lower-is-better names */
 	size_t nlower;
-	struct fb_path *variant_path, *by_path, *pair_path;
+	struct fb_path *variant_path, *by_path, *pair_path, *unit_path;
 	const char *binary_given, *mean_given; /* --method names given */
 	const char *control;
 	char **split_names;
@@ -302,6 +308,7 @@ static unsigned option_mode(int c)
 	case OPT_METHOD:
 	case OPT_METRIC:
 	case OPT_PAIR_FIELD:
+	case OPT_UNIT_FIELD:
 	case OPT_VARIANT_FIELD:
 		return ONLY_RECORDS;
 	default:
@@ -395,6 +402,9 @@ static int parse_one(struct options *o, int c, char **argv)
 	case OPT_STATS:
 		o->stats = 1;
 		return 0;
+	case OPT_UNIT_FIELD:
+		o->cfg.unit = 1;
+		return set_path(&o->unit_path, "unit-field", optarg);
 	case OPT_VARIANT_FIELD:
 		return set_path(&o->variant_path, "variant-field", optarg);
 	case ':':
@@ -402,6 +412,22 @@ static int parse_one(struct options *o, int c, char **argv)
 	default:
 		return fb_diag_usage(prog, "unknown option '%s'", argv[optind - 1]);
 	}
+}
+
+/* A unit of randomisation has one method, the delta method, for unpaired
+ * designs, and its sums are not partial statistics yet. */
+static int check_unit(const struct options *o)
+{
+	if (o->cfg.paired)
+		return fb_diag_usage(prog, "--unit-field: not for paired designs (--pair-field)");
+	if (o->binary_given || o->mean_given)
+		return fb_diag_usage(prog,
+		                     "--method: '%s' does not apply with --unit-field (the delta "
+		                     "method is used)",
+		                     o->binary_given ? o->binary_given : o->mean_given);
+	if (o->emit_partial)
+		return fb_diag_usage(prog, "--emit-partial does not support --unit-field yet");
+	return 0;
 }
 
 /* A paired design takes paired methods only, and defaults to McNemar's test
@@ -501,6 +527,8 @@ static int check_options(struct options *o)
 	/* merge takes the metrics and methods from the partials. */
 	if (o->merge)
 		return 0;
+	if (o->cfg.unit && check_unit(o) != 0)
+		return 2;
 	if (check_methods(o) != 0)
 		return 2;
 	if (o->nmetrics == 0)
@@ -584,6 +612,7 @@ static void free_options(struct options *o)
 	fb_path_free(o->variant_path);
 	fb_path_free(o->by_path);
 	fb_path_free(o->pair_path);
+	fb_path_free(o->unit_path);
 }
 
 /* ---- output ---- */
@@ -688,24 +717,28 @@ static void write_srm_line(struct out *w, const json_t *rec)
 
 	if (w->failed)
 		return;
-	rc = printf("%ssample ratio: ", w->opts->format == FB_REPORT_MARKDOWN ? "**" : "");
+	rc = printf("%ssample ratio%s: ", w->opts->format == FB_REPORT_MARKDOWN ? "**" : "",
+	            w->opts->unit_path ? " of units" : "");
 	json_object_foreach (json_object_get(rec, "counts"), key, v) {
 		if (rc >= 0)
 			rc = printf("%s%s %" JSON_INTEGER_FORMAT, sep++ ? ", " : "", key,
 			            json_integer_value(v));
 	}
 	if (rc >= 0)
-		rc =
-		    printf("; p = %.4g: %s%s\n\n", json_real_value(json_object_get(rec, "p_value")),
-		           json_is_true(json_object_get(rec, "mismatch")) ? "MISMATCH" : "ok",
-		           w->opts->format == FB_REPORT_MARKDOWN ? "**" : "");
+		rc = printf("; p = %.4g: %s", json_real_value(json_object_get(rec, "p_value")),
+		            json_is_true(json_object_get(rec, "mismatch")) ? "MISMATCH" : "ok");
+	if (rc >= 0 && w->opts->unit_path)
+		rc = printf("; %" JSON_INTEGER_FORMAT " contaminated units left out",
+		            json_integer_value(json_object_get(rec, "contaminated_units")));
+	if (rc >= 0)
+		rc = printf("%s\n\n", w->opts->format == FB_REPORT_MARKDOWN ? "**" : "");
 	if (rc < 0)
 		write_failed(w);
 }
 
 /* ---- comparing ---- */
 
-/* The segment or pair id of a record (what names it), as text: a string as
+/* The segment, pair id or unit of a record (what names it), as text: a string as
  * it is, other scalars as JSON. Returns a new string of *len bytes, or NULL
  * with the reason in err. */
 static char *key_of(const struct fb_path *path, const char *what, const json_t *rec, size_t *len,
@@ -739,8 +772,8 @@ static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb
 {
 	const json_t *v = fb_path_get(o->variant_path, rec);
 	struct fb_error err;
-	char *seg = NULL, *id = NULL;
-	size_t i, s, var, seglen = 0, idlen = 0;
+	char *seg = NULL, *id = NULL, *unit = NULL;
+	size_t i, s, var, seglen = 0, idlen = 0, unitlen = 0;
 	int rc;
 
 	if (!v || json_is_null(v))
@@ -755,11 +788,16 @@ static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb
 		free(seg);
 		return fb_jsonl_in_reject(in, 0, "%s", err.text);
 	}
+	if (o->unit_path && !(unit = key_of(o->unit_path, "unit", rec, &unitlen, &err))) {
+		free(seg);
+		return fb_jsonl_in_reject(in, 0, "%s", err.text);
+	}
 	for (i = 0; i < o->nmetrics; i++) {
 		rc = fb_metric_eval(o->metrics[i], rec, &values[i], &err);
 		if (rc < 0) {
 			free(seg);
 			free(id);
+			free(unit);
 			return fb_jsonl_in_reject(in, 0, "%s", err.text);
 		}
 		have[i] = rc;
@@ -783,6 +821,11 @@ static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb
 		return rc;
 	}
 	fb_arms_count_record(arms, s, var);
+	if (unit) {
+		fb_arms_unit_add(arms, s, unit, unitlen, var, values);
+		free(unit);
+		return 0;
+	}
 	for (i = 0; i < o->nmetrics; i++)
 		if (have[i])
 			fb_arms_add(arms, s, var, i, values[i]);
@@ -882,7 +925,17 @@ static int compare(struct options *o, struct fb_arms *arms, struct out *w)
 		for (j = 0; j < o->nmetrics; j++)
 			lower[j] |= strcmp(fb_metric_name(o->metrics[j]), o->lower[i]) == 0;
 	o->cfg.lower_is_better = lower;
-	if (fb_abtest_srm(arms, shares, &srm, &err) < 0) {
+	if (o->unit_path && fb_arms_units_contaminated(arms)) {
+		uint64_t units = fb_arms_units_contaminated(arms);
+
+		for (i = 0; i < fb_arms_nvariants(arms); i++)
+			units += fb_arms_units_total(arms, i);
+		fb_diag_warn(prog, NULL, 0, 0,
+		             "contamination: %" PRIu64 " of %" PRIu64
+		             " units seen under two or more variants, left out",
+		             fb_arms_units_contaminated(arms), units);
+	}
+	if (fb_abtest_srm(arms, shares, &o->cfg, &srm, &err) < 0) {
 		fb_diag_error(prog, NULL, 0, 0, "sample ratio check: %s", err.text);
 		status = 2;
 		goto out;

@@ -11,13 +11,14 @@ static const char *const method_names[] = {
 	"auto",     "prop",    "prop-nocorrect",    "fisher",
 	"welch",    "student", "mann-whitney",      "paired-t",
 	"wilcoxon", "mcnemar", "mcnemar-nocorrect", "sign",
+	"delta",
 };
 
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
+	for (i = 0; i < FB_ABTEST_DELTA; i++)
 		if (strcmp(name, method_names[i]) == 0) {
 			*out = (enum fb_abtest_method)i;
 			return 0;
@@ -33,12 +34,12 @@ const char *fb_abtest_method_name(enum fb_abtest_method m)
 
 int fb_abtest_method_is_binary(enum fb_abtest_method m)
 {
-	return m <= FB_ABTEST_FISHER || m >= FB_ABTEST_MCNEMAR;
+	return m <= FB_ABTEST_FISHER || (m >= FB_ABTEST_MCNEMAR && m <= FB_ABTEST_SIGN);
 }
 
 int fb_abtest_method_is_paired(enum fb_abtest_method m)
 {
-	return m >= FB_ABTEST_PAIRED_T;
+	return m >= FB_ABTEST_PAIRED_T && m <= FB_ABTEST_SIGN;
 }
 
 const char *fb_abtest_decision_name(enum fb_abtest_decision d)
@@ -261,6 +262,39 @@ static void compare_paired(struct fb_abtest_row *row, const struct fb_arms *arms
 	free(b);
 }
 
+/* A comparison of a design with a unit of randomisation: the per-record
+ * means over the units of each arm (for a binary metric y is the unit's
+ * successes), compared with the delta method. */
+static void compare_units(struct fb_abtest_row *row, const struct fb_arms *arms,
+                          const struct fb_abtest_config *cfg)
+{
+	struct fb_stats_ratio a, b;
+	struct fb_error err;
+
+	fb_arms_units(arms, row->segment, cfg->control, row->metric, &a, &row->n_control);
+	fb_arms_units(arms, row->segment, row->variant, row->metric, &b, &row->n_variant);
+	row->units_control = a.k;
+	row->units_variant = b.k;
+	row->method = FB_ABTEST_DELTA;
+	row->estimate_control = a.k ? a.mean_y / a.mean_n : NAN;
+	row->estimate_variant = b.k ? b.mean_y / b.mean_n : NAN;
+	if (a.k && b.k && fb_stats_ratio_z(&a, &b, &cfg->opts, &row->test, &err) == 0) {
+		/* The test's own figures, the same as the row's. */
+		row->estimate_control = row->test.estimate_a;
+		row->estimate_variant = row->test.estimate_b;
+		row->tested = 1;
+	} else if (a.k == 0 || b.k == 0) {
+		snprintf(row->note, sizeof row->note, "no values in the %s arm",
+		         a.k == 0 ? "control" : "variant");
+	} else {
+		clear_result(&row->test);
+		snprintf(row->note, sizeof row->note, "%s", err.text);
+	}
+	row->difference = row->estimate_variant - row->estimate_control;
+	row->relative_difference =
+	    row->estimate_control != 0 ? row->difference / fabs(row->estimate_control) : NAN;
+}
+
 /* The direction of the effect: > 0 when the variant's values are higher. */
 static double direction(const struct fb_abtest_row *row)
 {
@@ -311,6 +345,8 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 				clear_result(&row->test);
 				if (cfg->paired)
 					compare_paired(row, arms, cfg);
+				else if (cfg->unit)
+					compare_units(row, arms, cfg);
 				else
 					compare_one(row, fb_arms_get(arms, s, cfg->control, m),
 					            fb_arms_get(arms, s, v, m), cfg);
@@ -375,6 +411,13 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 		json_object_set_new(o, "n_pairs", json_integer((json_int_t)row->n_control));
 		json_object_set_new(o, "n_unpaired", json_integer((json_int_t)row->n_unpaired));
 	}
+	if (cfg->unit) {
+		json_object_set_new(o, "design", json_string("unit"));
+		json_object_set_new(o, "units_control",
+		                    json_integer((json_int_t)row->units_control));
+		json_object_set_new(o, "units_variant",
+		                    json_integer((json_int_t)row->units_variant));
+	}
 	json_object_set_new(o, "estimate_control", num(row->estimate_control));
 	json_object_set_new(o, "estimate_variant", num(row->estimate_variant));
 	json_object_set_new(o, "difference", num(row->difference));
@@ -416,7 +459,16 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 	return o;
 }
 
-int fb_abtest_srm(const struct fb_arms *arms, const double *shares, struct fb_abtest_srm *out,
+/* What the sample-ratio check counts for variant. */
+static uint64_t srm_count(const struct fb_arms *arms, const struct fb_abtest_config *cfg,
+                          size_t variant)
+{
+	return cfg->unit ? fb_arms_units_total(arms, variant)
+	                 : fb_arms_records_total(arms, variant);
+}
+
+int fb_abtest_srm(const struct fb_arms *arms, const double *shares,
+                  const struct fb_abtest_config *cfg, struct fb_abtest_srm *out,
                   struct fb_error *err)
 {
 	size_t k = fb_arms_nvariants(arms), i;
@@ -433,7 +485,7 @@ int fb_abtest_srm(const struct fb_arms *arms, const double *shares, struct fb_ab
 	counts = fb_xcalloc(k, sizeof *counts);
 	p = fb_xcalloc(k, sizeof *p);
 	for (i = 0; i < k; i++) {
-		counts[i] = fb_arms_records_total(arms, i);
+		counts[i] = srm_count(arms, cfg, i);
 		p[i] = shares ? shares[i] : 1;
 		if (!(p[i] > 0)) {
 			fb_error_set(err, 0, 0, "variant '%s' has no share",
@@ -466,17 +518,22 @@ json_t *fb_abtest_srm_json(const struct fb_abtest_srm *srm, const struct fb_arms
 		sum += shares ? shares[i] : 1;
 	for (i = 0; i < k; i++) {
 		json_object_set_new(counts, fb_arms_variant_name(arms, i),
-		                    json_integer((json_int_t)fb_arms_records_total(arms, i)));
+		                    json_integer((json_int_t)srm_count(arms, cfg, i)));
 		json_object_set_new(split, fb_arms_variant_name(arms, i),
 		                    json_real((shares ? shares[i] : 1) / sum));
 	}
 	json_object_set_new(o, "record", json_string("srm"));
 	json_object_set_new(o, "control", json_string(fb_arms_variant_name(arms, cfg->control)));
+	if (cfg->unit)
+		json_object_set_new(o, "counted", json_string("units"));
 	json_object_set_new(o, "counts", counts);
 	json_object_set_new(o, "expected_split", split);
 	json_object_set_new(o, "statistic", num(srm->test.statistic));
 	json_object_set_new(o, "df", num(srm->test.df));
 	json_object_set_new(o, "p_value", num(srm->test.p_value));
 	json_object_set_new(o, "mismatch", json_boolean(srm->mismatch));
+	if (cfg->unit)
+		json_object_set_new(o, "contaminated_units",
+		                    json_integer((json_int_t)fb_arms_units_contaminated(arms)));
 	return o;
 }

@@ -30,6 +30,8 @@ enum fb_abtest_method {
 	FB_ABTEST_MCNEMAR,           /* mcnemar.test */
 	FB_ABTEST_MCNEMAR_NOCORRECT, /* mcnemar.test(correct = FALSE) */
 	FB_ABTEST_SIGN,              /* binom.test on the discordant pairs */
+	/* Designs with a unit of randomisation; not a name users give. */
+	FB_ABTEST_DELTA, /* z test of per-record means, delta-method variance */
 };
 
 /* FB_ABTEST_AUTO uses Fisher's exact test when an expected count of the
@@ -42,7 +44,8 @@ enum fb_abtest_method {
 
 /* Parses "auto", "prop", "prop-nocorrect", "fisher", "welch", "student",
  * "mann-whitney", "paired-t", "wilcoxon", "mcnemar", "mcnemar-nocorrect" or
- * "sign". Returns 0, or -1 with err->text "unknown method 'x'". */
+ * "sign" (not "delta", which --unit-field implies). Returns 0, or -1 with err->text "unknown method
+ * 'x'". */
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err);
 
 /* The name of a method, as parsed. */
@@ -60,6 +63,9 @@ struct fb_abtest_config {
 	int paired; /* a paired design: the arms hold pairs, the methods are paired ones
 	             * (binary: mcnemar, mcnemar-nocorrect or sign; mean: paired-t or
 	             * wilcoxon) */
+	int unit;   /* a unit of randomisation: the arms hold per-unit sums
+	             * (fb_arms_unit_add), compared with FB_ABTEST_DELTA, and the
+	             * sample-ratio check counts units */
 	struct fb_stats_opts opts; /* alternative, conf_level, exact */
 	double alpha;              /* for decisions, on adjusted p-values */
 	enum fb_stats_adjust adjust;
@@ -78,11 +84,12 @@ enum fb_abtest_decision {
 struct fb_abtest_row {
 	size_t segment, metric, variant;
 	enum fb_metric_kind kind;
-	enum fb_abtest_method method;        /* the one used: never auto */
-	uint64_t n_control, n_variant;       /* paired: both the number of pairs */
-	uint64_t n_unpaired;                 /* paired: pairs with a record of one side only */
-	uint64_t control_only, variant_only; /* paired binary: the discordant pairs */
-	double null_statistic;               /* wilcoxon: the mean of V under the null */
+	enum fb_abtest_method method;          /* the one used: never auto */
+	uint64_t n_control, n_variant;         /* paired: both the number of pairs */
+	uint64_t n_unpaired;                   /* paired: pairs with a record of one side only */
+	uint64_t units_control, units_variant; /* with a unit: the units with a value */
+	uint64_t control_only, variant_only;   /* paired binary: the discordant pairs */
+	double null_statistic;                 /* wilcoxon: the mean of V under the null */
 	double estimate_control, estimate_variant;   /* proportion or mean */
 	double difference, relative_difference;      /* variant − control, and / control */
 	double wilson_control[2], wilson_variant[2]; /* binary: Wilson intervals */
@@ -99,7 +106,8 @@ struct fb_abtest_row {
  * segment, metric, variant; then adjusts the p-values of the comparisons
  * that could be tested and decides. With cfg->paired, the comparisons use
  * the pairs of the arms (fb_arms_pair_add) with both sides, and the arms'
- * per-arm summaries are not used. Returns a new array of *nrows rows
+ * per-arm summaries are not used; so with cfg->unit, which uses the units'
+ * sums (fb_arms_units) and the delta method. Returns a new array of *nrows rows
  * (free with free()). A comparison that cannot be tested (an empty arm,
  * constant data) is a row with tested 0 and a note, not an error. */
 struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
@@ -109,7 +117,8 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 /* The JSON record of a row (new reference): "record": "comparison",
  * metric, type, segment (null when segmented is 0), control, variant, n
  * per arm (with cfg->paired, then "design": "paired", n_pairs and
- * n_unpaired), estimates, differences, interval, method, statistic, df,
+ * n_unpaired; with cfg->unit, "design": "unit", units_control and
+ * units_variant), estimates, differences, interval, method, statistic, df,
  * p_value, p_adjusted, decision, and the method's extras. Infinite bounds
  * are the strings "inf" and "-inf"; what does not apply is null. */
 json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,
@@ -120,7 +129,8 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 const char *fb_abtest_decision_name(enum fb_abtest_decision d);
 
 /* The sample-ratio-mismatch check over all segments: chisq.test(records
- * per variant, p = shares). shares has one weight per variant (NULL for
+ * per variant, p = shares); with cfg->unit, units that are not
+ * contaminated per variant. shares has one weight per variant (NULL for
  * equal shares); weights are divided by their sum. */
 struct fb_abtest_srm {
 	struct fb_stats_result test;
@@ -129,12 +139,14 @@ struct fb_abtest_srm {
 
 /* Returns 0, or -1 with err->text when the check cannot be made (fewer
  * than two variants, a weight that is not positive). */
-int fb_abtest_srm(const struct fb_arms *arms, const double *shares, struct fb_abtest_srm *out,
+int fb_abtest_srm(const struct fb_arms *arms, const double *shares,
+                  const struct fb_abtest_config *cfg, struct fb_abtest_srm *out,
                   struct fb_error *err);
 
 /* The JSON record of the check (new reference): "record": "srm", the
  * counts and expected shares per variant, statistic, df, p_value and
- * mismatch. */
+ * mismatch; with cfg->unit, "counted": "units" after the control, and
+ * contaminated_units at the end. */
 json_t *fb_abtest_srm_json(const struct fb_abtest_srm *srm, const struct fb_arms *arms,
                            const double *shares, const struct fb_abtest_config *cfg);
 

@@ -26,6 +26,27 @@ struct pairlist {
 	size_t n, cap;
 };
 
+/* A unit of randomisation: the variant it was first seen under, and
+ * whether it was seen under another too. */
+struct unit {
+	size_t variant;
+	int contaminated;
+};
+
+/* The sums of one unit in one segment: per metric, the sum of its values,
+ * then per metric their number. */
+struct unitsums {
+	const struct unit *unit;
+	size_t variant;
+	double v[];
+};
+
+/* The unit sums of one segment, in the order first seen. */
+struct unitlist {
+	struct unitsums **u;
+	size_t n, cap;
+};
+
 /* Names numbered in the order first seen. */
 struct names {
 	struct fb_map *index; /* name → index + 1 */
@@ -44,6 +65,13 @@ struct fb_arms {
 	struct fb_map *pair_index; /* (segment, id) → struct pair */
 	struct pairlist *pairs;    /* per segment */
 	size_t npairlists;
+	struct fb_map *unit_index; /* id → struct unit */
+	struct unit **units;
+	size_t nunits, units_cap;
+	uint64_t contaminated;
+	struct fb_map *sums_index; /* (segment, id) → struct unitsums */
+	struct unitlist *sums;     /* per segment */
+	size_t nsumlists;
 };
 
 struct fb_arms *fb_arms_new(size_t nmetrics, const int *keep_values)
@@ -59,6 +87,8 @@ struct fb_arms *fb_arms_new(size_t nmetrics, const int *keep_values)
 	a->segments.index = fb_map_new();
 	a->cells = fb_map_new();
 	a->pair_index = fb_map_new();
+	a->unit_index = fb_map_new();
+	a->sums_index = fb_map_new();
 	return a;
 }
 
@@ -99,6 +129,17 @@ void fb_arms_free(struct fb_arms *a)
 	}
 	free(a->pairs);
 	fb_map_free(a->pair_index);
+	for (i = 0; i < a->nsumlists; i++) {
+		for (pos = 0; pos < a->sums[i].n; pos++)
+			free(a->sums[i].u[pos]);
+		free(a->sums[i].u);
+	}
+	free(a->sums);
+	fb_map_free(a->sums_index);
+	for (i = 0; i < a->nunits; i++)
+		free(a->units[i]);
+	free(a->units);
+	fb_map_free(a->unit_index);
 	free_names(&a->variants);
 	free_names(&a->segments);
 	free(a->keep);
@@ -344,4 +385,92 @@ void fb_arms_pair_counts(const struct fb_arms *a, uint64_t *pairs, uint64_t *inc
 			(*pairs)++;
 			*incomplete += a->pairs[s].p[i]->nsides < a->variants.n;
 		}
+}
+
+/* The unit id, added when new; marks it contaminated when seen under a
+ * second variant. */
+static const struct unit *unit_of(struct fb_arms *a, const char *id, size_t len, size_t variant)
+{
+	struct unit *u = fb_map_get(a->unit_index, id, len);
+
+	if (!u) {
+		u = fb_xcalloc(1, sizeof *u);
+		u->variant = variant;
+		a->units = fb_xgrow(a->units, &a->units_cap, a->nunits + 1, sizeof *a->units);
+		a->units[a->nunits++] = u;
+		fb_map_put(a->unit_index, id, len, u);
+	} else if (u->variant != variant && !u->contaminated) {
+		u->contaminated = 1;
+		a->contaminated++;
+	}
+	return u;
+}
+
+void fb_arms_unit_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
+                      const double *values)
+{
+	const struct unit *u = unit_of(a, id, len, variant);
+	char *key = fb_xmalloc(sizeof segment + len + 1);
+	struct unitsums *us;
+	struct unitlist *l;
+	size_t i, m = a->nmetrics;
+
+	memcpy(key, &segment, sizeof segment);
+	memcpy(key + sizeof segment, id, len);
+	us = fb_map_get(a->sums_index, key, sizeof segment + len);
+	if (!us) {
+		if (segment >= a->nsumlists) {
+			a->sums = fb_xrealloc(a->sums, (segment + 1) * sizeof *a->sums);
+			memset(a->sums + a->nsumlists, 0,
+			       (segment + 1 - a->nsumlists) * sizeof *a->sums);
+			a->nsumlists = segment + 1;
+		}
+		l = &a->sums[segment];
+		us = fb_xcalloc(1, sizeof *us + 2 * m * sizeof us->v[0]);
+		us->unit = u;
+		us->variant = variant;
+		l->u = fb_xgrow(l->u, &l->cap, l->n + 1, sizeof *l->u);
+		l->u[l->n++] = us;
+		fb_map_put(a->sums_index, key, sizeof segment + len, us);
+	}
+	free(key);
+	for (i = 0; i < m; i++)
+		if (!isnan(values[i])) {
+			us->v[i] += values[i];
+			us->v[m + i]++;
+		}
+}
+
+void fb_arms_units(const struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                   struct fb_stats_ratio *out, uint64_t *records)
+{
+	const struct unitlist *l = segment < a->nsumlists ? &a->sums[segment] : NULL;
+	struct fb_stats_ratio init = FB_STATS_RATIO_INIT;
+	size_t i, m = a->nmetrics;
+
+	*out = init;
+	*records = 0;
+	for (i = 0; l && i < l->n; i++) {
+		const struct unitsums *us = l->u[i];
+
+		if (us->unit->contaminated || us->variant != variant || us->v[m + metric] == 0)
+			continue;
+		fb_stats_ratio_add(out, us->v[metric], us->v[m + metric]);
+		*records += (uint64_t)us->v[m + metric];
+	}
+}
+
+uint64_t fb_arms_units_total(const struct fb_arms *a, size_t variant)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < a->nunits; i++)
+		n += !a->units[i]->contaminated && a->units[i]->variant == variant;
+	return n;
+}
+
+uint64_t fb_arms_units_contaminated(const struct fb_arms *a)
+{
+	return a->contaminated;
 }

@@ -6,7 +6,8 @@
  *
  * Paired designs (the same eval case answered by every variant) need the
  * values of each pair id until the end: memory grows with the number of
- * pairs, one double per pair, variant and metric. */
+ * pairs, one double per pair, variant and metric; designs with a unit of
+ * randomisation keep sums per unit until the end. */
 #ifndef FB_ARMS_H
 #define FB_ARMS_H
 
@@ -95,5 +96,27 @@ size_t fb_arms_pairs(const struct fb_arms *a, size_t segment, size_t control, si
 /* The number of pair ids seen (per segment), and of them those that lack a
  * record of some variant. */
 void fb_arms_pair_counts(const struct fb_arms *a, uint64_t *pairs, uint64_t *incomplete);
+
+/* Designs with a unit of randomisation (a user with several records).
+ * Adds one record of the unit id (len bytes, copied) under variant in
+ * segment to the unit's sums: per metric the sum of its values and their
+ * number; values has one per metric, NaN where the record has none. A unit
+ * seen under two or more variants (in any segments) is contaminated and
+ * left out of fb_arms_units and fb_arms_units_total. Memory grows with the
+ * units: two doubles per unit, segment and metric. */
+void fb_arms_unit_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
+                      const double *values);
+
+/* The per-unit aggregates of metric for variant in segment, over the units
+ * that are not contaminated and have a value of metric, in the order first
+ * seen: *out starts afresh; *records gets their number of values. */
+void fb_arms_units(const struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                   struct fb_stats_ratio *out, uint64_t *records);
+
+/* The units of variant over all segments that are not contaminated. */
+uint64_t fb_arms_units_total(const struct fb_arms *a, size_t variant);
+
+/* The units seen under two or more variants. */
+uint64_t fb_arms_units_contaminated(const struct fb_arms *a);
 
 #endif

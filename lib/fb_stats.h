@@ -194,6 +194,42 @@ int fb_stats_binom_test(uint64_t x, uint64_t n, double p, const struct fb_stats_
 int fb_stats_sign_test(uint64_t wins, uint64_t losses, const struct fb_stats_opts *opts,
                        struct fb_stats_result *res, struct fb_error *err);
 
+/* --- ratio metrics over clusters (delta method) ---------------------- */
+
+/* The per-unit aggregates of one arm when the unit of randomisation (a
+ * user) holds several records: k units, each with y (the sum of its values,
+ * or its successes) and n (its number of values). Running means and
+ * co-moments, updated like struct fb_stats_moments. Start from
+ * FB_STATS_RATIO_INIT. */
+struct fb_stats_ratio {
+	uint64_t k;
+	double mean_y, mean_n;
+	double m2_y, m2_n, c_yn; /* sums of squared and cross deviations */
+};
+
+/* clang-format off */
+#define FB_STATS_RATIO_INIT {0, 0.0, 0.0, 0.0, 0.0, 0.0}
+/* clang-format on */
+
+void fb_stats_ratio_add(struct fb_stats_ratio *r, double y, double n);
+
+/* The ratio of means R = Ybar / Nbar (the per-record mean) and its
+ * delta-method variance (1 / (k Nbar²)) (s_y² − 2 R s_yn + R² s_n²), with
+ * sample (co)variances over the k units. Returns 0, or -1 with err filled
+ * when k < 2 or Nbar is not positive. */
+int fb_stats_ratio_var(const struct fb_stats_ratio *r, double *ratio, double *var,
+                       struct fb_error *err);
+
+/* The z test of R_b − R_a with the delta-method variances of two
+ * independent arms, and the normal interval for the difference: the
+ * cluster-robust comparison of per-record means that experimentation
+ * platforms use. Fills statistic (z), p_value, ci, estimate (R_b − R_a),
+ * estimate_a, estimate_b, std_error; df is NaN. Needs two units in each
+ * arm and a positive standard error. */
+int fb_stats_ratio_z(const struct fb_stats_ratio *a, const struct fb_stats_ratio *b,
+                     const struct fb_stats_opts *opts, struct fb_stats_result *res,
+                     struct fb_error *err);
+
 /* Chi-squared goodness of fit of k ≥ 2 counts to expected shares, as for a
  * sample-ratio-mismatch check: chisq.test(counts, p = shares). Fills
  * statistic, df = k − 1, p_value. Shares must be positive and sum to 1
