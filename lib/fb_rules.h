@@ -73,6 +73,11 @@ const char *fb_rules_default_text(void);
 int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *text, size_t len,
                     struct fb_rule_match *m);
 
+/* For tests: with on 0, searches run every alternation on every message,
+ * without the prefilter that skips those that cannot match; the results
+ * are the same either way. Copied by fb_rules_clone. On by default. */
+void fb_rules_set_prefilter(struct fb_rules *r, int on);
+
 /* Number of rules for signal. */
 size_t fb_rules_count(const struct fb_rules *r, enum fb_rule_signal signal);
 

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -644,6 +645,302 @@ static void test_default_phrases(void)
 	fb_rules_free(r);
 }
 
+/* Searches text with and without the prefilter and checks that the two
+ * agree on everything a match reports. */
+static int same_either_way(struct fb_rules *r, const char *text, size_t len)
+{
+	int s, differ = 0;
+
+	for (s = 0; s < FB_RULE_NSIGNALS; s++) {
+		struct fb_rule_match a = { NULL, NULL, 0, NULL, 0, 0 }, b = a;
+		int ha, hb;
+
+		fb_rules_set_prefilter(r, 1);
+		ha = fb_rules_search(r, (enum fb_rule_signal)s, text, len, &a);
+		fb_rules_set_prefilter(r, 0);
+		hb = fb_rules_search(r, (enum fb_rule_signal)s, text, len, &b);
+		if (ha != hb || a.line != b.line || a.start != b.start || a.end != b.end) {
+			fprintf(stderr,
+			        "%s \"%.*s\": %d line %ld [%zu,%zu) with the prefilter, "
+			        "%d line %ld [%zu,%zu) without\n",
+			        fb_rules_signal_name((enum fb_rule_signal)s), (int)len, text, ha,
+			        a.line, a.start, a.end, hb, b.line, b.start, b.end);
+			differ = 1;
+		}
+	}
+	fb_rules_set_prefilter(r, 1);
+	return !differ;
+}
+
+/* Checks text, its ASCII letters alone (only ASCII text is filtered), and
+ * every run of up to five words of the latter, so that phrases are cut
+ * right before, inside and after the words the prefilter keys on. */
+static int same_on_variants(struct fb_rules *r, const char *text, size_t *count)
+{
+	size_t len = strlen(text), n = 0, i, w, a, b;
+	char *ascii = malloc(len + 1);
+	size_t starts[64], nstarts = 0;
+	int ok;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)text[i] < 0x80)
+			ascii[n++] = text[i];
+	ascii[n] = '\0';
+	ok = same_either_way(r, text, len) && same_either_way(r, ascii, n);
+	*count += 2;
+	for (i = 0; i < n && nstarts < 64; i++)
+		if (ascii[i] != ' ' && (i == 0 || ascii[i - 1] == ' '))
+			starts[nstarts++] = i;
+	for (a = 0; a < nstarts && ok; a++) {
+		for (w = 1; w <= 5 && a + w <= nstarts; w++) {
+			b = a + w < nstarts ? starts[a + w] - 1 : n;
+			ok = same_either_way(r, ascii + starts[a], b - starts[a]) && ok;
+			(*count)++;
+		}
+	}
+	free(ascii);
+	return ok;
+}
+
+static void test_prefilter(void)
+{
+	/* Texts near the default rules: each rule's pattern with the regex
+	 * syntax taken out, which leaves its words side by side. */
+	static const char *const extra[] = {
+		"that works",
+		"It works!",
+		"if it works",
+		"THAT'S WRONG",
+		"that's  wrong",
+		"that's\twrong",
+		"no, wrong",
+		"No,wrong",
+		"nope... I meant",
+		"I've made a mistake",
+		"I 've made a mistake",
+		"talk to a human",
+		"TALK TO A REAL PERSON please",
+		"speak with an agent",
+		"agent",
+		"agent please",
+		"i  meant",
+		"I\tmeant",
+		"i meant",
+		"im grateful",
+		"thx!",
+		"THX",
+		"ty",
+		"tyvm",
+		"nul part",
+		"c'est nul",
+		"nul",
+		"so stupid",
+		"you are so stupid",
+		"such an idiot",
+		"this is the 3rd time",
+		"this is the 22nd time",
+		"what about tomorrow",
+		"and?",
+		"also",
+		"why",
+		"go on",
+		"cheers mate",
+		"ok",
+		"okay",
+		"great",
+		"not great",
+		"not so great",
+		"perfect try",
+		"exactly what i needed",
+		"wtf",
+		"ugh",
+		"ughhh",
+		"argh",
+		"damnit",
+		"fucking useless",
+		"x thanks",
+		"xthanks",
+		"thanks_",
+		"_thanks",
+		"thanks2",
+		"2thanks",
+		"thank-you",
+		"e se",
+		"e",
+		"y si",
+		"et si",
+		"und wenn",
+		"dis-moi plus",
+		"dis moi plus",
+		"dismoi plus",
+		"follow-up",
+		"follow up",
+		"followup",
+		"for example?",
+		"for example ?",
+		"as an AI",
+		"I cannot help",
+		"I can't help",
+		"I can not help",
+		"lo siento",
+		"my bad",
+		"sorry for the confusion",
+		"you're right, I",
+		"you are right",
+		"",
+		" ",
+		"a",
+		"?!?",
+		"??",
+		"!!!???",
+		"stop",
+		"ok.",
+		"K",
+		"s",
+		"sorry",
+	};
+	struct fb_rules *r = fb_rules_new(), *c;
+	struct fb_error err = { 0, 0, "" };
+	const char *text = fb_rules_default_text(), *p, *nl;
+	size_t i, count = 0;
+	int ok = 1;
+
+	CHECK(fb_rules_add_defaults(r, &err) == 0);
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		ok = same_on_variants(r, phrases[i].text, &count) && ok;
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		ok = same_on_variants(r, extra[i], &count) && ok;
+	for (p = text; *p; p = nl + 1) {
+		char line[1024], *o = line;
+		const char *q;
+		int field = 0;
+
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		if (*p == '#' || nl == p)
+			continue;
+		for (q = p; q < nl && field < 2; q++)
+			if ((*q == ' ' || *q == '\t') && q[1] != ' ' && q[1] != '\t')
+				field++;
+		for (; q < nl && o < line + sizeof line - 1; q++)
+			if (!strchr("\\()?:|[]*+{}^$!<=", *q))
+				*o++ = *q;
+		*o = '\0';
+		ok = same_on_variants(r, line, &count) && ok;
+	}
+	CHECK(ok);
+	CHECK(count > 10000);
+
+	/* A copy filters as the original does. */
+	c = fb_rules_clone(r);
+	CHECK(same_either_way(c, "talk to a human", 15));
+	fb_rules_free(c);
+	fb_rules_free(r);
+}
+
+/* Rules shaped to trip the prefilter's reading of patterns: it must never
+ * turn away a message that matches. */
+static void test_prefilter_shapes(void)
+{
+	/* Acceptance opens with letters that fold to ASCII ones, which leave
+	 * no key (the signal goes unfiltered); gratitude has them inside. */
+	static const char rules[] = "acceptance * \\bſuper\\b\n"
+	                            "acceptance * \\b\xe2\x84\xaa"
+	                            "elvin\\b\n"
+	                            "gratitude * \\bpoſt\\b\n"
+	                            "gratitude * \\bbac\xe2\x84\xaa\\b\n"
+	                            "gratitude * \\b(?:é|e)lan\\b\n"
+	                            "gratitude * \\b[ée]tat\\b\n"
+	                            "gratitude * \\bab(?<!xab)cd\\b\n"
+	                            "gratitude * \\bfoo(?!bar)\\w+\n"
+	                            "gratitude * \\b(?:very )?nice one\\b\n"
+	                            "gratitude * \\bzz+top\\b\n"
+	                            "gratitude * \\bqq*rr\\b\n"
+	                            "gratitude * \\bmm{0,2}nn\\b\n"
+	                            "gratitude * \\bcase\\s+closed\\b\n"
+	                            "gratitude * \\babcdefghijklmnopqrstuvwxyz\\b\n"
+	                            "gratitude * \\b(word|other)\\b\n"
+	                            "gratitude * \\bdot\\.com\\b\n"
+	                            "gratitude * \\bx[-y]z\\b\n"
+	                            "gratitude * \\b(?=(?:lead|led)\\b)\\w+\n"
+	                            "gratitude * \\bend\n"
+	                            "gratitude * \\bap['’]?ost\\b\n"
+	                            "gratitude * \\bhi\\b|\\bbye\\b\n"
+	                            "gratitude * [!?]{4}\n"
+	                            "escalation * \\b-x\n"
+	                            "escalation * \\bplain\\b\n";
+	static const struct {
+		enum fb_rule_signal signal;
+		const char *text;
+		long line; /* 0: no match */
+	} cases[] = {
+		{ S(ACCEPTANCE), "super", 1 },
+		{ S(ACCEPTANCE), "SUPER!", 1 },
+		{ S(ACCEPTANCE), "kelvin", 2 },
+		{ S(ACCEPTANCE), "KELVIN", 2 },
+		{ S(GRATITUDE), "post", 3 },
+		{ S(GRATITUDE), "BACK", 4 },
+		{ S(GRATITUDE), "elan", 5 },
+		{ S(GRATITUDE), "etat", 6 },
+		{ S(GRATITUDE), "abcd", 7 },
+		{ S(GRATITUDE), "xabcd", 0 },
+		{ S(GRATITUDE), "foobaz", 8 },
+		{ S(GRATITUDE), "foobar", 0 },
+		{ S(GRATITUDE), "nice one", 9 },
+		{ S(GRATITUDE), "very nice one", 9 },
+		{ S(GRATITUDE), "zztop", 10 },
+		{ S(GRATITUDE), "zzzzztop", 10 },
+		{ S(GRATITUDE), "rr", 0 },
+		{ S(GRATITUDE), "qrr", 11 },
+		{ S(GRATITUDE), "qqqrr", 11 },
+		{ S(GRATITUDE), "nn", 0 },
+		{ S(GRATITUDE), "mnn", 12 },
+		{ S(GRATITUDE), "mmmnn", 12 },
+		{ S(GRATITUDE), "case closed", 13 },
+		{ S(GRATITUDE), "case \t closed", 13 },
+		{ S(GRATITUDE), "abcdefghijklmnopqrstuvwxyz", 14 },
+		{ S(GRATITUDE), "abcdefghijklmnopq", 0 },
+		{ S(GRATITUDE), "other", 15 },
+		{ S(GRATITUDE), "word", 15 },
+		{ S(GRATITUDE), "dot.com", 16 },
+		{ S(GRATITUDE), "dotxcom", 0 },
+		{ S(GRATITUDE), "xyz", 17 },
+		{ S(GRATITUDE), "x-z", 17 },
+		{ S(GRATITUDE), "lead on", 18 },
+		{ S(GRATITUDE), "leader", 0 },
+		{ S(GRATITUDE), "endless", 19 },
+		{ S(GRATITUDE), "apost", 20 },
+		{ S(GRATITUDE), "ap'ost", 20 },
+		{ S(GRATITUDE), "oh hi", 21 },
+		{ S(GRATITUDE), "bye", 21 },
+		{ S(GRATITUDE), "what????", 22 },
+		{ S(GRATITUDE), "nothing here", 0 },
+		{ S(GRATITUDE), "oh byes", 0 },
+		{ S(ESCALATION), "a-x", 23 },
+		{ S(ESCALATION), "plain", 24 },
+		{ S(ESCALATION), "-x", 0 },
+	};
+	struct fb_rules *r = fb_rules_new();
+	struct fb_error err = { 0, 0, "" };
+	size_t i;
+
+	CHECK(fb_rules_add(r, "<test>", rules, strlen(rules), &err) == 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct fb_rule_match m = { NULL, NULL, 0, NULL, 0, 0 };
+		size_t len = strlen(cases[i].text);
+		int hit = fb_rules_search(r, cases[i].signal, cases[i].text, len, &m);
+
+		if (hit != (cases[i].line > 0) || m.line != cases[i].line)
+			fprintf(stderr, "\"%s\": got line %ld, want %ld\n", cases[i].text, m.line,
+			        cases[i].line);
+		CHECK(hit == (cases[i].line > 0));
+		CHECK(m.line == cases[i].line);
+		CHECK(same_either_way(r, cases[i].text, len));
+	}
+	fb_rules_free(r);
+}
+
 int main(void)
 {
 	RUN(test_signal_names);
@@ -655,5 +952,7 @@ int main(void)
 	RUN(test_limit);
 	RUN(test_defaults_load);
 	RUN(test_default_phrases);
+	RUN(test_prefilter);
+	RUN(test_prefilter_shapes);
 	return CHECK_DONE();
 }
