@@ -605,7 +605,7 @@ static const char default_rules[] =
 		")?apologies\\b\n"
 	"apology     en  \\bsorry (?:for|about) (?:the |any |my |that )?(?:confusion|mistake|"
 		"error|misunderstanding|oversight|inconvenience|mix-up|trouble|frustration)\\b\n"
-	"apology     en  \\bmy (?:mistake|bad|error)\\b|\\bI (?:made|have made|['’]ve made) "
+	"apology     en  \\bmy (?:mistake|bad|error)\\b|\\bI(?: made| have made|['’]ve made) "
 		"(?:a|an) (?:mistake|error)\\b\n"
 	"apology     en  \\byou(?:['’]re| are) (?:absolutely |completely |totally |quite |"
 		"indeed )?(?:right|correct)[,.!]?\\s+(?:and )?(?:I|my|sorry|apologies|thank|"

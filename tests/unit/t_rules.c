@@ -418,6 +418,8 @@ static const struct {
 	{ "en", S(REFUSAL), "Here is the code you asked for", 0 },
 	{ "en", S(REFUSAL), "I won't be able to help with that.", 1 },
 	{ "en", S(APOLOGY), "I apologize for the confusion", 1 },
+	{ "en", S(APOLOGY), "Oh, I've made a mistake there.", 1 },
+	{ "en", S(APOLOGY), "I made an error in the last step", 1 },
 	{ "en", S(APOLOGY), "Sorry for the confusion", 1 },
 	{ "en", S(APOLOGY), "My mistake, here is the fix", 1 },
 	{ "en", S(APOLOGY), "You're right, I missed that", 1 },
