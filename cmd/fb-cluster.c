@@ -341,26 +341,6 @@ static void records_free(struct records *r)
 	free(r->has_intent);
 }
 
-static const char *type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	default:
-		return "null";
-	}
-}
-
 static int blank(const char *s, size_t n)
 {
 	size_t i;
@@ -382,7 +362,7 @@ static const json_t *text_of(const struct options *o, struct fb_jsonl_in *in, js
 		*rc = fb_jsonl_in_reject(in, 0, "%s: missing", path);
 	else if (!json_is_string(text))
 		*rc = fb_jsonl_in_reject(in, 0, "%s: expected a string, got %s", path,
-		                         type_name(text));
+		                         fb_jsonl_type_name(text));
 	else if (blank(json_string_value(text), json_string_length(text)))
 		*rc = fb_jsonl_in_reject(in, 0, "%s: empty text", path);
 	else

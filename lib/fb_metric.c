@@ -1,10 +1,12 @@
 #include "fb_metric.h"
+#include "fb_jsonl.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_jsonl.h"
 #include "fb_opt.h"
 #include "fb_path.h"
 
@@ -131,31 +133,11 @@ enum fb_metric_kind fb_metric_kind(const struct fb_metric *m)
 	return m->kind;
 }
 
-static const char *type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	case JSON_NULL:
-		return "null";
-	default:
-		return "an object";
-	}
-}
-
 static int wrong_type(const struct fb_metric *m, const char *want, const json_t *v,
                       struct fb_error *err)
 {
 	fb_error_set(err, 0, 0, "%s: expected %s, got %s", fb_path_text(m->path), want,
-	             type_name(v));
+	             fb_jsonl_type_name(v));
 	return -1;
 }
 
