@@ -1,5 +1,4 @@
 #include "fb_metric.h"
-#include "fb_jsonl.h"
 
 #include <math.h>
 #include <stdlib.h>
