@@ -1014,6 +1014,35 @@ static void print_stats(const struct options *o, struct fb_jsonl_in *in, const s
 	fputc('\n', stderr);
 }
 
+/* The end of a pass or a merge: the comparison when wanted (not after a
+ * strict stop, nor after an error with fewer than two variants to show),
+ * the write status and --stats. Returns the gate's status; *status gets
+ * errors. */
+static int conclude(struct options *o, struct fb_jsonl_in *in, struct fb_arms *arms, struct out *w,
+                    int *status, int wanted)
+{
+	int gate = 0;
+
+	if (wanted && !fb_jsonl_in_stopped(in) && !(*status && fb_arms_nvariants(arms) < 2)) {
+		gate = compare(o, arms, w);
+		if (gate == 2)
+			*status = 2;
+	}
+	if (w->failed == 2)
+		*status = 2;
+	if (o->stats)
+		print_stats(o, in, w, arms);
+	return gate;
+}
+
+static void close_rejects(const struct options *o, FILE *rejects, int *status)
+{
+	if (rejects && fclose(rejects) != 0) {
+		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
+		*status = 2;
+	}
+}
+
 static int run_compare(struct options *o, int argc, char **argv, struct out *w)
 {
 	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
@@ -1047,27 +1076,15 @@ static int run_compare(struct options *o, int argc, char **argv, struct out *w)
 	status = fb_jsonl_in_status(in);
 	/* After a file that could not be read, fewer than two variants is
 	 * no news. */
-	if (o->emit_partial) {
-		if (!fb_jsonl_in_stopped(in))
-			emit_partials(o, arms, w);
-	} else if (!fb_jsonl_in_stopped(in) && !(status && fb_arms_nvariants(arms) < 2)) {
-		gate = compare(o, arms, w);
-		if (gate == 2)
-			status = 2;
-	}
-	if (w->failed == 2)
-		status = 2;
-	if (o->stats)
-		print_stats(o, in, w, arms);
+	if (o->emit_partial && !fb_jsonl_in_stopped(in))
+		emit_partials(o, arms, w);
+	gate = conclude(o, in, arms, w, &status, !o->emit_partial);
 	fb_jsonl_in_free(in);
 	fb_arms_free(arms);
 	free(keep);
 	free(have);
 	free(values);
-	if (rejects && fclose(rejects) != 0) {
-		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
-		status = 2;
-	}
+	close_rejects(o, rejects, &status);
 	return status ? status : gate;
 }
 
@@ -1169,7 +1186,7 @@ static int run_merge(struct options *o, int argc, char **argv, struct out *w)
 	char *first_file = NULL;
 	long first_line = 0;
 	const char *key;
-	int status = 0, gate = 0, rc;
+	int status = 0, gate = 0, rc, wanted;
 
 	if (o->rejects && !(rejects = open_or_die(o->rejects, "w")))
 		return 2;
@@ -1201,26 +1218,15 @@ static int run_merge(struct options *o, int argc, char **argv, struct out *w)
 	}
 	if (!arms)
 		arms = fb_arms_new(o->nmetrics, NULL);
-	if (status == 0) {
+	wanted = status == 0;
+	if (wanted)
 		status = fb_jsonl_in_status(in);
-		if (!fb_jsonl_in_stopped(in) && !(status && fb_arms_nvariants(arms) < 2)) {
-			gate = compare(o, arms, w);
-			if (gate == 2)
-				status = 2;
-		}
-	}
-	if (w->failed == 2)
-		status = 2;
-	if (o->stats)
-		print_stats(o, in, w, arms);
+	gate = conclude(o, in, arms, w, &status, wanted);
 	fb_jsonl_in_free(in);
 	fb_arms_free(arms);
 	json_decref(first);
 	free(first_file);
-	if (rejects && fclose(rejects) != 0) {
-		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
-		status = 2;
-	}
+	close_rejects(o, rejects, &status);
 	return status ? status : gate;
 }
 
