@@ -43,6 +43,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/replay_%)
 CMD_BIN = $(CMDS:%=$(O)/bin/%)
+# Subcommands have pages of their own, as in git: fb-eval-build(1).
+MAN1 = $(sort $(wildcard man/*.1))
 
 .PHONY: all deps demo check check-asan fuzz-smoke install uninstall clean format-check
 .DELETE_ON_ERROR:
@@ -56,7 +58,7 @@ endif
 deps:
 	@sh scripts/deps.sh
 
-$(O)/%.o: %.c $(wildcard lib/*.h) tests/unit/check.h
+$(O)/%.o: %.c $(wildcard lib/*.h cmd/*/*.h) tests/unit/check.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -64,9 +66,12 @@ $(LIBFB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/bin/%: $(O)/cmd/%.o $(LIBFB)
+# A binary is cmd/fb-X.c, plus cmd/fb-X/*.c when it has subcommands.
+sub_obj = $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c))
+.SECONDEXPANSION:
+$(O)/bin/%: $(O)/cmd/%.o $$(call sub_obj,$$*) $(LIBFB)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBFB) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBFB) $(LIBS)
 
 $(O)/tests/t_%: $(O)/tests/unit/t_%.o $(LIBFB)
 	@mkdir -p $(@D)
@@ -103,23 +108,23 @@ install: all
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	for c in $(CMDS); do \
 		$(INSTALL) -m 755 $(O)/bin/$$c $(DESTDIR)$(BINDIR)/$$c; \
-		$(INSTALL) -m 644 man/$$c.1 $(DESTDIR)$(MANDIR)/man1/$$c.1; \
 		$(INSTALL) -m 644 completions/bash/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c; \
 		$(INSTALL) -m 644 completions/zsh/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; \
 		$(INSTALL) -m 644 completions/fish/$$c.fish $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 644 man/fbloop.7 $(DESTDIR)$(MANDIR)/man7/fbloop.7
 
 uninstall:
 	for c in $(CMDS); do \
-		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
+		rm -f $(DESTDIR)$(BINDIR)/$$c \
 		      $(DESTDIR)$(BASHCOMPDIR)/$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c \
 		      $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
-	rm -f $(DESTDIR)$(MANDIR)/man7/fbloop.7
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(DESTDIR)$(MANDIR)/man7/fbloop.7
 
 format-check:
-	clang-format --dry-run --Werror cmd/*.c lib/*.c lib/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
+	clang-format --dry-run --Werror cmd/*.c $(wildcard cmd/*/*.c cmd/*/*.h) lib/*.c lib/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
 
 clean:
 	rm -rf build build-asan build-fuzz bin

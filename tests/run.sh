@@ -3,6 +3,7 @@
 # unit tests, CLI golden cases, fuzz corpus replay. Ends with "N passed, N failed".
 #   UPDATE=1  rewrites the golden files of the CLI cases (review with git diff)
 #   EXEC=...  runs every binary under a prefix, e.g. EXEC="valgrind -q --error-exitcode=99"
+#   CASES=... runs only the CLI cases matching this glob, e.g. CASES='fb-eval/*'
 set -u
 export LC_ALL=C TZ=UTC
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,7 @@ count() {	# reads "ok  "/"FAIL"/"skip" lines of a unit binary
 
 echo "== unit tests"
 for t in "$build"/tests/t_*; do
-	[ -x "$t" ] || continue
+	[ -x "$t" ] && [ -z "${CASES:-}" ] || continue
 	out=$(cd "$top" && $t 2>"$tmp/err"); rc=$?
 	count <<<"$out"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL' <<<"$out"; then
@@ -45,6 +46,8 @@ echo "== cli tests"
 for dir in "$top"/tests/cli/*/*/; do
 	dir=${dir%/}; name=${dir#"$top"/tests/cli/}
 	[ -f "$dir/cmd" ] || continue
+	# shellcheck disable=SC2254
+	case $name in ${CASES:-*}) ;; *) continue ;; esac
 	work="$tmp/work"; rm -rf "$work"; mkdir -p "$work"
 	(cd "$dir" && TMPDIR="$work" WORK="$work" sh ./cmd >"$tmp/out" 2>"$tmp/err" </dev/null)
 	echo $? >"$tmp/status"
@@ -67,7 +70,7 @@ done
 
 echo "== fuzz corpus replay"
 for r in "$build"/tests/replay_*; do
-	[ -x "$r" ] || continue
+	[ -x "$r" ] && [ -z "${CASES:-}" ] || continue
 	target=${r##*/replay_fuzz_}
 	if $r "$top/tests/fuzz/corpus/$target"/* >"$tmp/out" 2>&1; then
 		pass=$((pass + 1)); echo "ok   replay $target ($(wc -l <"$tmp/out") inputs)"
