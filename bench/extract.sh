@@ -12,6 +12,8 @@
 #   BENCH_TIMER  gnu (default when GNU time is there) or proc (the fallback)
 #   FB_EXTRACT   the binary, relative to the repository root or absolute
 #                (default bin/fb-extract)
+#   FB_EXTRACT_OLD  another fb-extract (an earlier build, say) to time in its
+#                default mode in the same run, for a before/after comparison
 #   PYTHON       Python 3 for the generator (default /usr/bin/python3, or
 #                python3 from PATH)
 #
@@ -177,6 +179,10 @@ for m in $modes; do
 	fi
 	printf '%-14s %s\n' "$m" "$(tail -n 1 "$dir/err")" >>"$dir/stats"
 done
+if [ -n "${FB_EXTRACT_OLD:-}" ]; then
+	[ -x "$FB_EXTRACT_OLD" ] || die "FB_EXTRACT_OLD: $FB_EXTRACT_OLD is not executable"
+	bench "fb-extract (old)" "$FB_EXTRACT_OLD" "$log"
+fi
 if [ -n "$jq" ]; then
 	bench "jq -c ." "$jq" -c . "$log"
 fi

@@ -504,20 +504,36 @@ static int drain(struct run *r, struct fb_conv_asm *a)
 	return 0;
 }
 
+/* Records are read into the conversation model on the parse threads. */
+static void *parse_record(json_t *rec, const char *file, long line, const char *raw, size_t len,
+                          void *ctx)
+{
+	struct fb_conv_origin origin = { file, line, (char *)raw, len };
+	struct fb_conv_parsed *p = fb_conv_parse(ctx, rec, &origin);
+
+	json_decref(rec);
+	return p;
+}
+
+static void free_parsed(void *p)
+{
+	fb_conv_parsed_free(p);
+}
+
 static int run(struct run *r, struct fb_conv_asm *a)
 {
-	struct fb_conv_origin origin = { 0 };
-	struct fb_error err;
-	json_t *rec;
+	const struct fb_error *err;
+	struct fb_conv_parsed *p;
 	int rc = 0;
 
-	while (rc == 0 && (rec = fb_jsonl_in_next(r->in))) {
-		origin.file = fb_jsonl_in_file(r->in);
-		origin.line = fb_jsonl_in_line(r->in);
-		origin.raw = (char *)fb_jsonl_in_raw(r->in, &origin.rawlen);
-		if (fb_conv_asm_add(a, rec, &origin, &err) < 0)
-			rc = fb_jsonl_in_reject(r->in, err.column, "%s", err.text);
-		json_decref(rec);
+	while (rc == 0 && (p = fb_jsonl_in_next_item(r->in))) {
+		err = fb_conv_parsed_error(p);
+		if (err) {
+			rc = fb_jsonl_in_reject(r->in, err->column, "%s", err->text);
+			fb_conv_parsed_free(p);
+		} else {
+			fb_conv_asm_add_parsed(a, p);
+		}
 		if (rc == 0)
 			rc = drain(r, a);
 	}
@@ -556,6 +572,7 @@ int main(int argc, char **argv)
 	struct fb_conv_asm *a = NULL;
 	struct fb_extract_opts stage = { 0 };
 	struct fb_rules *rules = NULL;
+	struct fb_jsonl_stage parse = { parse_record, free_parsed, NULL };
 	FILE *rejects = NULL;
 	int status;
 
@@ -591,6 +608,8 @@ int main(int argc, char **argv)
 	policy.rejects = rejects;
 	r.in =
 	    fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
+	parse.ctx = &o.conv;
+	fb_jsonl_in_set_stage(r.in, &parse);
 	a = fb_conv_asm_new(&o.conv, o.sorted, o.close_idle ? o.cfg.idle_gap : INFINITY);
 	if (write_header(&r) == 0)
 		run(&r, a);

@@ -113,6 +113,20 @@ struct fb_conv_asm *fb_conv_asm_new(const struct fb_conv_opts *opts, int sorted,
 int fb_conv_asm_add(struct fb_conv_asm *a, json_t *rec, const struct fb_conv_origin *origin,
                     struct fb_error *err);
 
+/* fb_conv_asm_add in two steps, so that the first, most of the work, can
+ * run on other threads: fb_conv_parse reads rec (borrowed; fields may be
+ * moved out of it) into a new record, which is never NULL and which
+ * fb_conv_parsed_error tells the fate of (NULL when it is good, else what
+ * fb_conv_asm_add would have said); fb_conv_asm_add_parsed adds a good one,
+ * which it takes over. origin->file must outlive the conversation; origin->raw
+ * is copied when needed. The records must be added in input order. */
+struct fb_conv_parsed; /* opaque */
+struct fb_conv_parsed *fb_conv_parse(const struct fb_conv_opts *opts, json_t *rec,
+                                     const struct fb_conv_origin *origin);
+const struct fb_error *fb_conv_parsed_error(const struct fb_conv_parsed *p);
+void fb_conv_asm_add_parsed(struct fb_conv_asm *a, struct fb_conv_parsed *p);
+void fb_conv_parsed_free(struct fb_conv_parsed *p);
+
 /* Marks the end of input: every open conversation becomes complete. */
 void fb_conv_asm_finish(struct fb_conv_asm *a);
 

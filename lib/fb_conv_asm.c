@@ -252,25 +252,89 @@ static struct fb_conv *find_or_open(struct fb_conv_asm *a, struct conv_record *r
 	return c;
 }
 
+struct fb_conv_parsed {
+	struct conv_record r;
+	unsigned long nseq; /* sequence numbers used, from 0 */
+	struct fb_conv_origin origin;
+	struct fb_error err;
+	int failed;
+};
+
+struct fb_conv_parsed *fb_conv_parse(const struct fb_conv_opts *opts, json_t *rec,
+                                     const struct fb_conv_origin *origin)
+{
+	struct fb_conv_parsed *p = fb_xcalloc(1, sizeof *p);
+
+	p->origin.file = origin->file;
+	p->origin.line = origin->line;
+	p->failed = conv_record_parse(opts, rec, origin, &p->nseq, &p->r, &p->err) < 0;
+	return p;
+}
+
+const struct fb_error *fb_conv_parsed_error(const struct fb_conv_parsed *p)
+{
+	return p->failed ? &p->err : NULL;
+}
+
+void fb_conv_parsed_free(struct fb_conv_parsed *p)
+{
+	if (!p)
+		return;
+	if (!p->failed) {
+		conv_msg_clear(&p->r.msg);
+		conv_event_clear(&p->r.event);
+		fb_conv_free(p->r.conv);
+	}
+	free(p);
+}
+
+/* Numbers the record's messages and events on from the assembler's count,
+ * as if it had been parsed here. */
+static void renumber(struct fb_conv_asm *a, struct conv_record *r)
+{
+	size_t i;
+
+	r->msg.seq += a->seq;
+	r->event.seq += a->seq;
+	for (i = 0; i < r->conv->nmsgs; i++)
+		r->conv->msgs[i].seq += a->seq;
+	for (i = 0; i < r->conv->nevents; i++)
+		r->conv->events[i].seq += a->seq;
+}
+
+void fb_conv_asm_add_parsed(struct fb_conv_asm *a, struct fb_conv_parsed *p)
+{
+	struct conv_record *r = &p->r;
+	struct fb_conv *c;
+
+	renumber(a, r);
+	a->seq += p->nseq;
+	c = find_or_open(a, r, &p->origin);
+	fb_conv_free(r->conv);
+	if (r->kind == RECORD_MESSAGE) {
+		c->msgs = fb_xgrow(c->msgs, &c->msgcap, c->nmsgs + 1, sizeof *c->msgs);
+		c->msgs[c->nmsgs++] = r->msg;
+	} else if (r->kind == RECORD_EVENT) {
+		c->events = fb_xgrow(c->events, &c->evcap, c->nevents + 1, sizeof *c->events);
+		c->events[c->nevents++] = r->event;
+	}
+	if (!isnan(r->max_ts))
+		touch(a, c, r->max_ts);
+	free(p);
+}
+
 int fb_conv_asm_add(struct fb_conv_asm *a, json_t *rec, const struct fb_conv_origin *origin,
                     struct fb_error *err)
 {
-	struct conv_record r;
-	struct fb_conv *c;
+	struct fb_conv_parsed *p = fb_conv_parse(&a->opts, rec, origin);
 
-	if (conv_record_parse(&a->opts, rec, origin, &a->seq, &r, err) < 0)
+	if (p->failed) {
+		if (err)
+			*err = p->err;
+		fb_conv_parsed_free(p);
 		return -1;
-	c = find_or_open(a, &r, origin);
-	fb_conv_free(r.conv);
-	if (r.kind == RECORD_MESSAGE) {
-		c->msgs = fb_xgrow(c->msgs, &c->msgcap, c->nmsgs + 1, sizeof *c->msgs);
-		c->msgs[c->nmsgs++] = r.msg;
-	} else if (r.kind == RECORD_EVENT) {
-		c->events = fb_xgrow(c->events, &c->evcap, c->nevents + 1, sizeof *c->events);
-		c->events[c->nevents++] = r.event;
 	}
-	if (!isnan(r.max_ts))
-		touch(a, c, r.max_ts);
+	fb_conv_asm_add_parsed(a, p);
 	return 0;
 }
 

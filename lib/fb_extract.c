@@ -39,27 +39,10 @@ struct fb_extract *fb_extract_new(const struct fb_extract_opts *opts, const stru
 	return ex;
 }
 
-static void emit(struct fb_extract *ex, struct fb_extract_item *it, json_t *rec)
+static void keep(struct fb_extract_item *it, json_t *rec)
 {
-	const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(15);
-	size_t n;
-
-	if (!ex->opts.serialise) {
-		it->records =
-		    fb_xgrow(it->records, &it->reccap, it->nrecords + 1, sizeof *it->records);
-		it->records[it->nrecords++] = rec;
-		return;
-	}
-	it->out = fb_xgrow(it->out, &it->cap, it->len + 4096, 1);
-	n = json_dumpb(rec, it->out + it->len, it->cap - it->len - 1, flags);
-	if (n > it->cap - it->len - 1) {
-		it->out = fb_xgrow(it->out, &it->cap, it->len + n + 1, 1);
-		n = json_dumpb(rec, it->out + it->len, n, flags);
-	}
-	it->len += n;
-	it->out[it->len++] = '\n';
-	it->nrecords++;
-	json_decref(rec);
+	it->records = fb_xgrow(it->records, &it->reccap, it->nrecords + 1, sizeof *it->records);
+	it->records[it->nrecords++] = rec;
 }
 
 static void analyse(struct worker *w, struct fb_extract_item *it)
@@ -75,12 +58,27 @@ static void analyse(struct worker *w, struct fb_extract_item *it)
 		memcpy(it->notes, r->notes, r->nnotes * sizeof *it->notes);
 		it->nnotes = r->nnotes;
 	}
+	if (o->serialise) {
+		/* Written straight to bytes: building json_t trees only to dump
+		 * them took most of the output's time. */
+		struct fb_record_buf b = { it->out, it->len, it->cap };
+
+		if (o->per_conversation)
+			fb_record_write_conversation(&b, it->conv, r, o->cfg, o->explain);
+		for (i = 0; !o->per_conversation && i < r->n; i++)
+			fb_record_write_interaction(&b, it->conv, &r->items[i], o->cfg, o->explain);
+		it->out = b.s;
+		it->len = b.len;
+		it->cap = b.cap;
+		it->nrecords = o->per_conversation ? 1 : r->n;
+		return;
+	}
 	if (o->per_conversation) {
-		emit(w->ex, it, fb_record_conversation(it->conv, r, o->cfg, o->explain));
+		keep(it, fb_record_conversation(it->conv, r, o->cfg, o->explain));
 		return;
 	}
 	for (i = 0; i < r->n; i++)
-		emit(w->ex, it, fb_record_interaction(it->conv, &r->items[i], o->cfg, o->explain));
+		keep(it, fb_record_interaction(it->conv, &r->items[i], o->cfg, o->explain));
 }
 
 static void *work(void *arg)

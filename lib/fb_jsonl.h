@@ -73,6 +73,27 @@ struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const 
  * reported and makes the final status 2, and reading goes on with the next. */
 json_t *fb_jsonl_in_next(struct fb_jsonl_in *in);
 
+/* Work on each good record that a caller may have done on the parse threads
+ * instead of its own: fn gets the record (a reference it must release),
+ * the file name as fb_jsonl_in_file gives it, the line number and the raw
+ * line (borrowed, valid during the call), and returns what
+ * fb_jsonl_in_next_item hands out (not NULL). free releases what is not
+ * handed out. fn runs on several threads at once. */
+struct fb_jsonl_stage {
+	void *(*fn)(json_t *rec, const char *file, long line, const char *raw, size_t len,
+	            void *ctx);
+	void (*free)(void *out);
+	void *ctx;
+};
+
+/* Sets the stage (borrowed; it must outlive in) before the first read. */
+void fb_jsonl_in_set_stage(struct fb_jsonl_in *in, const struct fb_jsonl_stage *stage);
+
+/* fb_jsonl_in_next for a reader with a stage: returns what the stage made
+ * of the next good record (the caller owns it), or NULL as
+ * fb_jsonl_in_next does. */
+void *fb_jsonl_in_next_item(struct fb_jsonl_in *in);
+
 /* Rejects the record last returned, for a reason found by the caller (a
  * missing field, a wrong type): reports "file:line: message" (with ":col"
  * when col > 0), writes the raw line to the rejects stream and counts it.

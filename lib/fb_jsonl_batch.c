@@ -10,8 +10,11 @@ static void release(struct jsonl_batch *b)
 {
 	size_t i;
 
-	for (i = b->pos; i < b->n; i++)
+	for (i = b->pos; i < b->n; i++) {
 		json_decref(b->items[i].rec);
+		if (b->items[i].out)
+			b->stage->free(b->items[i].out);
+	}
 	b->n = b->pos = b->len = 0;
 }
 
@@ -36,6 +39,7 @@ int jsonl_batch_fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t ma
 		it->len = len;
 		it->line = fb_jsonl_reader_lineno(r);
 		it->rec = NULL;
+		it->out = NULL;
 		b->len += len;
 	}
 	return 1;
@@ -56,6 +60,11 @@ static void *parse_span(void *arg)
 		it = &s->b->items[i];
 		it->err.text[0] = '\0';
 		it->rec = fb_jsonl_parse(s->b->data + it->off, it->len, &it->err);
+		if (it->rec && s->b->stage) {
+			it->out = s->b->stage->fn(it->rec, s->b->file, it->line,
+			                          s->b->data + it->off, it->len, s->b->stage->ctx);
+			it->rec = NULL;
+		}
 	}
 	return NULL;
 }

@@ -14,6 +14,7 @@ struct jsonl_item {
 	size_t off, len; /* the raw line in the batch's data */
 	long line;
 	json_t *rec; /* the parsed record, or NULL with err filled */
+	void *out;   /* with a stage: what it made of rec (rec is then NULL) */
 	struct fb_error err;
 };
 
@@ -22,6 +23,8 @@ struct jsonl_batch {
 	size_t len, cap;
 	struct jsonl_item *items;
 	size_t n, itemcap, pos;
+	const struct fb_jsonl_stage *stage; /* borrowed, or NULL */
+	const char *file;                   /* for the stage */
 };
 
 /* Empties b and reads lines from r into it until max_lines lines or
@@ -30,7 +33,8 @@ struct jsonl_batch {
 int jsonl_batch_fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t max_lines,
                      size_t max_bytes, struct fb_error *err);
 
-/* Parses every line of b, on up to threads threads. */
+/* Parses every line of b, on up to threads threads, and runs b->stage on
+ * each good record there. */
 void jsonl_batch_parse(struct jsonl_batch *b, int threads);
 
 /* Releases the records not handed out, and the memory. */

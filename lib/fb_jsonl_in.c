@@ -159,6 +159,7 @@ static int refill(struct fb_jsonl_in *in)
 			in->reader = NULL;
 		}
 		if (in->batch.n > 0) {
+			in->batch.file = current_file(in);
 			jsonl_batch_parse(&in->batch, in->threads);
 			return 1;
 		}
@@ -166,7 +167,8 @@ static int refill(struct fb_jsonl_in *in)
 	return 0;
 }
 
-json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
+/* The next good item of the batch, or NULL. */
+static struct jsonl_item *next_item(struct fb_jsonl_in *in)
 {
 	struct jsonl_item *it;
 
@@ -178,11 +180,35 @@ json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
 		in->rawlen = it->len;
 		in->line = it->line;
 		in->nread++;
-		if (it->rec)
-			return it->rec;
+		if (it->rec || it->out)
+			return it;
 		fb_jsonl_in_reject(in, it->err.column, "%s", it->err.text);
 	}
 	return NULL;
+}
+
+json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
+{
+	struct jsonl_item *it = next_item(in);
+
+	return it ? it->rec : NULL;
+}
+
+void fb_jsonl_in_set_stage(struct fb_jsonl_in *in, const struct fb_jsonl_stage *stage)
+{
+	in->batch.stage = stage;
+}
+
+void *fb_jsonl_in_next_item(struct fb_jsonl_in *in)
+{
+	struct jsonl_item *it = next_item(in);
+	void *out;
+
+	if (!it)
+		return NULL;
+	out = it->out;
+	it->out = NULL;
+	return out;
 }
 
 const char *fb_jsonl_in_file(const struct fb_jsonl_in *in)

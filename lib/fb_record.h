@@ -18,4 +18,22 @@ json_t *fb_record_interaction(const struct fb_conv *c, const struct fb_interacti
 json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_result *r,
                                const struct fb_signals_config *cfg, int explain);
 
+/* A growable buffer the writers below append to. */
+struct fb_record_buf {
+	char *s; /* owned; not NUL-terminated */
+	size_t len, cap;
+};
+
+/* Append the record of interaction it (or of the whole conversation), and a
+ * newline, to b: the same bytes as json_dumpb(JSON_COMPACT |
+ * JSON_REAL_PRECISION(15)) of the record the builders above return, written
+ * without building it (most of the time the output took went into the
+ * tree). */
+void fb_record_write_interaction(struct fb_record_buf *b, const struct fb_conv *c,
+                                 const struct fb_interaction *it,
+                                 const struct fb_signals_config *cfg, int explain);
+void fb_record_write_conversation(struct fb_record_buf *b, const struct fb_conv *c,
+                                  const struct fb_signals_result *r,
+                                  const struct fb_signals_config *cfg, int explain);
+
 #endif

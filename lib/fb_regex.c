@@ -5,6 +5,7 @@
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fb_alloc.h"
 
@@ -33,6 +34,10 @@ struct fb_regex {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack; /* made on first need, when the default 32 KiB ran out */
 	int backrefs;
+	/* What may open a match (see fb_regex_may_start): the bytes set in
+	 * first[], when known. */
+	int first_known;
+	uint8_t first[32];
 };
 
 /* PCRE2 allocates through these, so running out of memory inside PCRE2
@@ -47,6 +52,36 @@ static void free_cb(void *ptr, void *data)
 {
 	(void)data;
 	free(ptr);
+}
+
+/* Reads what PCRE2 knows of the first byte of a match into re->first: its
+ * bitmap of first bytes, or its first code unit. A caseless ASCII letter
+ * may also open a match as its other case, and k and s as the Kelvin sign
+ * and the long s (their first bytes 0xE2 and 0xC5; 0xC4 for the Turkish
+ * i's, to be safe); a first code unit outside ASCII tells nothing here. */
+static void set_first(struct fb_regex *re)
+{
+	const uint8_t *bitmap = NULL;
+	uint32_t type = 0, unit = 0;
+
+	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &type);
+	if (type == 1)
+		pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+	if (bitmap) {
+		memcpy(re->first, bitmap, sizeof re->first);
+		re->first_known = 1;
+	} else if (type == 1 && unit < 0x80) {
+		re->first[unit / 8] |= (uint8_t)(1u << unit % 8);
+		if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+			unit ^= 0x20;
+			re->first[unit / 8] |= (uint8_t)(1u << unit % 8);
+			re->first[0xe2 / 8] |= (uint8_t)(1u << 0xe2 % 8);
+			re->first[0xc5 / 8] |= (uint8_t)(1u << 0xc5 % 8);
+			re->first[0xc4 / 8] |= (uint8_t)(1u << 0xc4 % 8);
+		}
+		re->first_known = 1;
+	}
 }
 
 struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb_error *err)
@@ -88,6 +123,7 @@ struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb
 	pcre2_pattern_info(code, PCRE2_INFO_BACKREFMAX, &backrefs);
 
 	re->backrefs = (int)backrefs;
+	set_first(re);
 	re->md = pcre2_match_data_create_from_pattern(code, NULL);
 	re->mctx = pcre2_match_context_create(gctx);
 	pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
@@ -150,6 +186,14 @@ int fb_regex_search(struct fb_regex *re, const char *subject, size_t len, size_t
 	return run(re, subject, len, 0, 0, start, end);
 }
 
+int fb_regex_search_from(struct fb_regex *re, const char *subject, size_t len, size_t offset,
+                         size_t *start, size_t *end)
+{
+	if (offset > len)
+		return 0;
+	return run(re, subject, len, offset, 0, start, end);
+}
+
 int fb_regex_match_at(struct fb_regex *re, const char *subject, size_t len, size_t offset,
                       size_t *end)
 {
@@ -169,6 +213,11 @@ enum fb_regex_start fb_regex_start(const struct fb_regex *re)
 	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &first);
 	pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
 	return first || bitmap ? FB_REGEX_START_KNOWN : FB_REGEX_START_ANYWHERE;
+}
+
+int fb_regex_may_start(const struct fb_regex *re, unsigned char c)
+{
+	return !re->first_known || (re->first[c / 8] >> (c % 8) & 1);
 }
 
 int fb_regex_backrefs(const struct fb_regex *re)

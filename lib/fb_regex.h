@@ -30,6 +30,12 @@ struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb
 int fb_regex_search(struct fb_regex *re, const char *subject, size_t len, size_t *start,
                     size_t *end);
 
+/* Like fb_regex_search, but the search starts at byte offset (a character
+ * boundary, <= len); lookbehinds and \b still see the text before offset.
+ * The match offsets are in the whole subject. */
+int fb_regex_search_from(struct fb_regex *re, const char *subject, size_t len, size_t offset,
+                         size_t *start, size_t *end);
+
 /* Like fb_regex_search, but only a match that starts exactly at byte offset
  * (a character boundary) counts; lookbehinds and \b still see the text before
  * offset. Returns 1 and the match's end in *end (may be NULL), 0 or -1. */
@@ -49,6 +55,11 @@ enum fb_regex_start {
 };
 
 enum fb_regex_start fb_regex_start(const struct fb_regex *re);
+
+/* Whether a match may start at a character whose first byte is c, by what
+ * PCRE2 knows of the first character (1 when it knows nothing): a cheap
+ * test before fb_regex_match_at. */
+int fb_regex_may_start(const struct fb_regex *re, unsigned char c);
 
 void fb_regex_free(struct fb_regex *re);
 

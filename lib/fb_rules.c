@@ -30,17 +30,27 @@ struct signal_rules {
 	 * optimisation, alone they are tried at one position. */
 	struct fb_regex *anchored;
 	int join_failed; /* an alternation did not compile: search rule by rule */
-	/* The texts one of which a message must hold at a word start for the
-	 * word-start alternation to match; NULL when some rule gives none
-	 * (see fb_prefilter.h). */
-	struct fb_prefilter *pre;
+	/* Whether the rules' prefilter (fb_rules.pre, with the signal as tag)
+	 * speaks for the word-start alternation on ASCII text: it holds the
+	 * texts one of which a message must hold at a word start for the
+	 * alternation to match; 0 when some rule gives none (see
+	 * fb_prefilter.h). */
+	int filtered;
 	/* The rules of the joined alternation that do not open with \b, for
 	 * the messages the prefilter turns away; NULL when there are none. */
 	struct fb_regex *other;
+	/* The same for text that is not ASCII (fb_rules.pre_utf8; 0: such
+	 * text is searched in full), and the rules it cannot speak for (those
+	 * whose keys it cannot read, and those of other). */
+	int filtered_utf8;
+	struct fb_regex *other_utf8;
 };
 
 struct fb_rules {
 	struct signal_rules sig[FB_RULE_NSIGNALS];
+	/* The prefilters of all signals, one for ASCII text and one for the
+	 * rest, so that one scan of a message serves them all. */
+	struct fb_prefilter *pre, *pre_utf8;
 	int no_prefilter; /* set by fb_rules_set_prefilter, for tests */
 	char **sources;
 	size_t nsources, capsources;
@@ -87,6 +97,8 @@ struct fb_rules *fb_rules_new(void)
 }
 
 static void rebuild_joined(struct signal_rules *s);
+static void rebuild_filters(struct fb_rules *r);
+static int has_other(const struct signal_rules *s);
 
 static void rule_free(struct rule *rule)
 {
@@ -108,8 +120,10 @@ void fb_rules_free(struct fb_rules *r)
 		fb_regex_free(r->sig[i].joined);
 		fb_regex_free(r->sig[i].anchored);
 		fb_regex_free(r->sig[i].other);
-		fb_prefilter_free(r->sig[i].pre);
+		fb_regex_free(r->sig[i].other_utf8);
 	}
+	fb_prefilter_free(r->pre);
+	fb_prefilter_free(r->pre_utf8);
 	for (i = 0; i < r->nsources; i++)
 		free(r->sources[i]);
 	free(r->sources);
@@ -148,6 +162,7 @@ struct fb_rules *fb_rules_clone(const struct fb_rules *r)
 		c->sig[i].n = r->sig[i].n;
 		rebuild_joined(&c->sig[i]);
 	}
+	rebuild_filters(c);
 	return c;
 }
 
@@ -406,9 +421,8 @@ static char *append(char *p, const char *s)
  *
  * The alternation only finds the earliest position at which some rule
  * matches; which rule that was is settled afterwards, so the order of the
- * parts does not matter. With only_other set, the alternation holds only
- * the rules that do not open with \b. */
-static struct fb_regex *join(const struct signal_rules *s, int anchored, int only_other)
+ * parts does not matter. sel[i] says whether rule i goes in. */
+static struct fb_regex *join_some(const struct signal_rules *s, const unsigned char *sel)
 {
 	char **stripped, *buf, *p;
 	size_t i, len = 0, nword = 0, nother = 0;
@@ -416,11 +430,9 @@ static struct fb_regex *join(const struct signal_rules *s, int anchored, int onl
 
 	stripped = fb_xcalloc(s->n ? s->n : 1, sizeof *stripped);
 	for (i = 0; i < s->n; i++) {
-		if (!s->v[i].joinable || s->v[i].anchored != anchored)
+		if (!sel[i])
 			continue;
 		stripped[i] = strip_word_start(s->v[i].pattern);
-		if (stripped[i] && only_other)
-			continue;
 		if (stripped[i])
 			nword++;
 		else
@@ -447,7 +459,7 @@ static struct fb_regex *join(const struct signal_rules *s, int anchored, int onl
 		*p++ = ')';
 	}
 	for (i = 0; i < s->n; i++) {
-		if (!s->v[i].joinable || s->v[i].anchored != anchored || stripped[i])
+		if (!sel[i] || stripped[i])
 			continue;
 		if (p != buf)
 			*p++ = '|';
@@ -465,29 +477,94 @@ out:
 	return re;
 }
 
-/* The prefilter of the signal's word-start alternation, or NULL when some
- * rule in it gives no keys. Rules that do not open with \b are in the other
- * alternation, searched anyway. */
-static struct fb_prefilter *build_prefilter(const struct signal_rules *s)
+/* The alternation of the joinable rules anchored (or not); with only_other
+ * set, only those that do not open with \b. */
+static struct fb_regex *join(const struct signal_rules *s, int anchored, int only_other)
 {
-	struct fb_prefilter *pf = fb_prefilter_new();
+	unsigned char *sel = fb_xcalloc(s->n + 1, 1);
+	struct fb_regex *re;
+	size_t i;
+	char *p;
+
+	for (i = 0; i < s->n; i++) {
+		if (!s->v[i].joinable || s->v[i].anchored != anchored)
+			continue;
+		p = only_other ? strip_word_start(s->v[i].pattern) : NULL;
+		sel[i] = p == NULL;
+		free(p);
+	}
+	re = join_some(s, sel);
+	free(sel);
+	return re;
+}
+
+/* Adds the keys of the signal's word-start rules to the prefilter pf under
+ * tag; with sel, sel[i] tells whether rule i gave none (it opens with
+ * something the reader cannot tell). Returns whether every rule gave keys. */
+static int add_keys(const struct signal_rules *s, struct fb_prefilter *pf, unsigned tag,
+                    unsigned char *sel)
+{
 	char *stripped;
 	size_t i;
 	int ok = 1;
 
-	for (i = 0; i < s->n && ok; i++) {
+	for (i = 0; i < s->n; i++) {
 		if (!s->v[i].joinable || s->v[i].anchored)
 			continue;
 		stripped = strip_word_start(s->v[i].pattern);
-		if (stripped)
-			ok = fb_prefilter_add(pf, stripped) == 0;
+		/* A key left behind by a failed add only lets more through. */
+		if (stripped && fb_prefilter_add(pf, stripped, tag) < 0) {
+			ok = 0;
+			if (sel)
+				sel[i] = 1;
+		}
 		free(stripped);
 	}
-	if (!ok) {
-		fb_prefilter_free(pf);
-		return NULL;
+	return ok;
+}
+
+/* For text that is not ASCII: the alternation of what the prefilter cannot
+ * speak for, the rules that do not open with \b and those whose keys it
+ * cannot read (one that opens with a letter outside ASCII). */
+static void build_utf8(struct signal_rules *s, struct fb_prefilter *pf, unsigned tag)
+{
+	unsigned char *sel = fb_xcalloc(s->n + 1, 1);
+	size_t i, nsel = 0;
+	char *p;
+
+	add_keys(s, pf, tag, sel);
+	for (i = 0; i < s->n; i++) {
+		if (!s->v[i].joinable || s->v[i].anchored)
+			continue;
+		p = strip_word_start(s->v[i].pattern);
+		sel[i] |= p == NULL;
+		nsel += sel[i];
+		free(p);
 	}
-	return pf;
+	fb_regex_free(s->other_utf8);
+	s->other_utf8 = nsel ? join_some(s, sel) : NULL;
+	s->filtered_utf8 = !nsel || s->other_utf8;
+	free(sel);
+}
+
+/* The two prefilters of all signals, each signal's keys under its own tag. */
+static void rebuild_filters(struct fb_rules *r)
+{
+	struct signal_rules *s;
+	unsigned i;
+
+	fb_prefilter_free(r->pre);
+	fb_prefilter_free(r->pre_utf8);
+	r->pre = fb_prefilter_new(0);
+	r->pre_utf8 = fb_prefilter_new(FB_PREFILTER_UTF8);
+	for (i = 0; i < FB_RULE_NSIGNALS; i++) {
+		s = &r->sig[i];
+		s->filtered = s->filtered_utf8 = 0;
+		if (!s->joined)
+			continue;
+		s->filtered = add_keys(s, r->pre, i, NULL) && (s->other || !has_other(s));
+		build_utf8(s, r->pre_utf8, i);
+	}
 }
 
 static int has_members(const struct signal_rules *s, int anchored)
@@ -523,18 +600,9 @@ static void rebuild_joined(struct signal_rules *s)
 	fb_regex_free(s->joined);
 	fb_regex_free(s->anchored);
 	fb_regex_free(s->other);
-	fb_prefilter_free(s->pre);
 	s->joined = join(s, 0, 0);
 	s->anchored = join(s, 1, 0);
-	s->other = NULL;
-	s->pre = s->joined ? build_prefilter(s) : NULL;
-	if (s->pre) {
-		s->other = join(s, 0, 1);
-		if (!s->other && has_other(s)) {
-			fb_prefilter_free(s->pre);
-			s->pre = NULL;
-		}
-	}
+	s->other = s->joined ? join(s, 0, 1) : NULL;
 	/* Each part compiled alone, so a failure here is a limit of the whole
 	 * (its size, a group name used twice); searching rule by rule still
 	 * gives the right answer. */
@@ -582,6 +650,7 @@ int fb_rules_add(struct fb_rules *r, const char *source, const char *text, size_
 	for (i = 0; i < FB_RULE_NSIGNALS; i++)
 		if (touched[i])
 			rebuild_joined(&r->sig[i]);
+	rebuild_filters(r);
 out:
 	for (i = 0; i < npend; i++)
 		rule_free(&pend[i].rule);
@@ -596,11 +665,52 @@ int fb_rules_add_defaults(struct fb_rules *r, struct fb_error *err)
 	return fb_rules_add(r, "<default>", text, strlen(text), err);
 }
 
+static int is_ascii(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char any = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		any |= p[i];
+	return any < 0x80;
+}
+
+/* The flag fb_rules_scan adds to its answer when text is ASCII. */
+#define SCAN_ASCII (1u << FB_RULE_NSIGNALS)
+
+unsigned fb_rules_scan(const struct fb_rules *r, unsigned signals, const char *text, size_t len)
+{
+	unsigned want = 0, i;
+	int ascii = is_ascii(text, len);
+
+	signals &= SCAN_ASCII - 1;
+	for (i = 0; i < FB_RULE_NSIGNALS; i++)
+		if ((signals >> i & 1) && (ascii ? r->sig[i].filtered : r->sig[i].filtered_utf8))
+			want |= 1u << i;
+	if (want && !r->no_prefilter)
+		want = fb_prefilter_pass(ascii ? r->pre : r->pre_utf8, text, len, want);
+	/* What the prefilter does not speak for may match. */
+	for (i = 0; i < FB_RULE_NSIGNALS; i++)
+		if ((signals >> i & 1) && !(ascii ? r->sig[i].filtered : r->sig[i].filtered_utf8))
+			want |= 1u << i;
+	return want | (ascii ? SCAN_ASCII : 0) | (r->no_prefilter ? (SCAN_ASCII - 1) : 0);
+}
+
+int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *text, size_t len,
+                    struct fb_rule_match *m)
+{
+	if ((unsigned)signal >= FB_RULE_NSIGNALS)
+		return 0;
+	return fb_rules_search_scanned(r, signal, text, len,
+	                               fb_rules_scan(r, 1u << signal, text, len), m);
+}
+
 /* Finds the earliest position where any rule matches, with the alternation
  * standing in for the joinable rules, then reports the first rule in file
  * order that matches there. The second pass runs only on a hit. */
-int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *text, size_t len,
-                    struct fb_rule_match *m)
+int fb_rules_search_scanned(struct fb_rules *r, enum fb_rule_signal signal, const char *text,
+                            size_t len, unsigned scanned, struct fb_rule_match *m)
 {
 	struct signal_rules *s;
 	size_t best = SIZE_MAX, start, end, i;
@@ -616,8 +726,8 @@ int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *
 
 		/* Where no word-start rule can match, the earliest match of the
 		 * alternation is that of its other rules. */
-		if (s->pre && !r->no_prefilter && !fb_prefilter_pass(s->pre, text, len))
-			re = s->other;
+		if (!(scanned >> signal & 1))
+			re = scanned & SCAN_ASCII ? s->other : s->other_utf8;
 		if (re)
 			rc = fb_regex_search(re, text, len, &start, NULL);
 
@@ -650,7 +760,9 @@ int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *
 		int hit;
 
 		if (use_joined && rule->joinable) {
-			hit = fb_regex_match_at(rule->re, text, len, best, &end) == 1;
+			hit = (best == len ||
+			       fb_regex_may_start(rule->re, (unsigned char)text[best])) &&
+			      fb_regex_match_at(rule->re, text, len, best, &end) == 1;
 			start = best;
 		} else {
 			hit = fb_regex_search(rule->re, text, len, &start, &end) == 1 &&

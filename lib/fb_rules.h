@@ -73,6 +73,16 @@ const char *fb_rules_default_text(void);
 int fb_rules_search(struct fb_rules *r, enum fb_rule_signal signal, const char *text, size_t len,
                     struct fb_rule_match *m);
 
+/* One scan of text (as for fb_rules_search) for the signals in signals (bit
+ * 1u << signal each), whose answer fb_rules_search_scanned takes: several
+ * signals searched in one message cost one pass of the prefilter. */
+unsigned fb_rules_scan(const struct fb_rules *r, unsigned signals, const char *text, size_t len);
+
+/* fb_rules_search, with scanned the answer of fb_rules_scan for the same
+ * text and a set of signals that held signal. */
+int fb_rules_search_scanned(struct fb_rules *r, enum fb_rule_signal signal, const char *text,
+                            size_t len, unsigned scanned, struct fb_rule_match *m);
+
 /* For tests: with on 0, searches run every alternation on every message,
  * without the prefilter that skips those that cannot match; the results
  * are the same either way. Copied by fb_rules_clone. On by default. */

@@ -74,6 +74,7 @@ struct analysis {
 	int explain;
 	struct fb_signals_result *out;
 	struct fb_text_tokens a, b;
+	long a_msg, b_msg; /* the messages a and b hold the words of, or -1 */
 	/* the words of the responses so far, for repetition */
 	struct fb_text_tokens *seen;
 	size_t nseen, seencap;
@@ -308,17 +309,44 @@ static void apply_events(struct analysis *an)
 	free(latest);
 }
 
+/* Searches text with the rules of rs; scanned is fb_rules_scan's answer
+ * for the text. */
 static int search(struct analysis *an, struct fb_interaction *it, enum fb_rule_signal rs,
-                  enum fb_signal s, const char *where, size_t msg, const char *text, size_t len)
+                  enum fb_signal s, const char *where, size_t msg, const char *text, size_t len,
+                  unsigned scanned)
 {
 	struct fb_rule_match m;
 	char rule[160];
 
-	if (!fb_rules_search(an->rules, rs, text, len, &m))
+	if (!fb_rules_search_scanned(an->rules, rs, text, len, scanned, &m))
 		return 0;
 	snprintf(rule, sizeof rule, "%s:%ld %s", m.source, m.line, m.lang);
 	fire(an, it, s, where, msg, m.start, m.end, rule);
 	return 1;
+}
+
+/* Puts the words of user message msg in *t (noting it in *t_msg), taken
+ * from *o when that holds them already: the next message of one
+ * interaction is the prompt of the next, and regenerated answers share
+ * both. */
+static void user_words(struct analysis *an, size_t msg, struct fb_text_tokens *t, long *t_msg,
+                       struct fb_text_tokens *o, long *o_msg)
+{
+	const struct fb_conv_msg *m = &an->conv->msgs[msg];
+	struct fb_text_tokens swap;
+
+	if (*t_msg == (long)msg)
+		return;
+	if (*o_msg == (long)msg) {
+		swap = *t;
+		*t = *o;
+		*o = swap;
+		*o_msg = *t_msg;
+		*t_msg = (long)msg;
+		return;
+	}
+	fb_text_tokenize(m->text, m->len, 1, t);
+	*t_msg = (long)msg;
 }
 
 /* The user's next message says most about the answer they just got. */
@@ -335,26 +363,30 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 		{ FB_RULE_ESCALATION, FB_SIG_ESCALATION },
 	};
 	const struct fb_conv *c = an->conv;
-	const struct fb_conv_msg *next = &c->msgs[it->next], *prompt = &c->msgs[it->prompt];
+	const struct fb_conv_msg *next = &c->msgs[it->next];
 	size_t i, nx = (size_t)it->next;
+	unsigned want = 1u << FB_RULE_FOLLOWUP, scanned;
 	double sim;
 	char rule[64];
 
 	for (i = 0; i < sizeof phrase / sizeof phrase[0]; i++)
+		want |= 1u << phrase[i].rule;
+	scanned = fb_rules_scan(an->rules, want, next->text, next->len);
+	for (i = 0; i < sizeof phrase / sizeof phrase[0]; i++)
 		search(an, it, phrase[i].rule, phrase[i].signal, "next_message", nx, next->text,
-		       next->len);
+		       next->len, scanned);
 	if (fb_text_is_shouting(next->text, next->len))
 		fire(an, it, FB_SIG_FRUSTRATION, "next_message", nx, 0, next->len, "shouting");
-	fb_text_tokenize(prompt->text, prompt->len, 1, &an->a);
-	fb_text_tokenize(next->text, next->len, 1, &an->b);
+	user_words(an, it->prompt, &an->a, &an->a_msg, &an->b, &an->b_msg);
+	user_words(an, nx, &an->b, &an->b_msg, &an->a, &an->a_msg);
 	sim = fb_text_dice(&an->a, &an->b);
 	if (an->a.n >= 2 && sim >= an->cfg->rephrase_threshold) {
 		snprintf(rule, sizeof rule, "similarity %.2f", sim);
 		fire(an, it, FB_SIG_REPHRASE, "next_message", nx, 0, next->len, rule);
 		return;
 	}
-	search(an, it, FB_RULE_FOLLOWUP, FB_SIG_FOLLOWUP, "next_message", nx, next->text,
-	       next->len);
+	search(an, it, FB_RULE_FOLLOWUP, FB_SIG_FOLLOWUP, "next_message", nx, next->text, next->len,
+	       scanned);
 }
 
 /* Refusals and apologies open an answer; searching only its first bytes
@@ -370,6 +402,12 @@ static size_t head_len(const char *text, size_t len)
 	while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
 		len--;
 	return len;
+}
+
+int fb_signals_refusal(struct fb_rules *rules, const char *text, size_t len,
+                       struct fb_rule_match *m)
+{
+	return fb_rules_search(rules, FB_RULE_REFUSAL, text, head_len(text, len), m);
 }
 
 /* Only the most recent responses are compared, so that a long conversation
@@ -404,9 +442,13 @@ static void response_signals(struct analysis *an, struct fb_interaction *it)
 {
 	const struct fb_conv_msg *resp = &an->conv->msgs[it->response];
 	size_t len = head_len(resp->text, resp->len);
+	unsigned scanned = fb_rules_scan(an->rules, 1u << FB_RULE_REFUSAL | 1u << FB_RULE_APOLOGY,
+	                                 resp->text, len);
 
-	search(an, it, FB_RULE_REFUSAL, FB_SIG_REFUSAL, "response", it->response, resp->text, len);
-	search(an, it, FB_RULE_APOLOGY, FB_SIG_APOLOGY, "response", it->response, resp->text, len);
+	search(an, it, FB_RULE_REFUSAL, FB_SIG_REFUSAL, "response", it->response, resp->text, len,
+	       scanned);
+	search(an, it, FB_RULE_APOLOGY, FB_SIG_APOLOGY, "response", it->response, resp->text, len,
+	       scanned);
 	repetition(an, it);
 }
 
@@ -549,7 +591,7 @@ static void reset(struct fb_signals_result *r)
 void fb_signals_analyse(const struct fb_signals_config *cfg, struct fb_rules *rules,
                         const struct fb_conv *c, int explain, struct fb_signals_result *out)
 {
-	struct analysis an = { cfg, rules, c, explain, out, { 0 }, { 0 }, NULL, 0, 0 };
+	struct analysis an = { cfg, rules, c, explain, out, { 0 }, { 0 }, -1, -1, NULL, 0, 0 };
 	struct fb_interaction *it;
 	size_t i;
 

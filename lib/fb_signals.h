@@ -106,4 +106,10 @@ void fb_signals_result_free(struct fb_signals_result *r);
 
 const char *fb_signals_label_name(enum fb_label label);
 
+/* Whether an assistant's response refuses, as fb-extract's refusal signal
+ * decides it: the refusal phrase rules of rules, searched in the response's
+ * first 400 bytes. Returns 1 and fills *m (when not NULL), or 0. */
+int fb_signals_refusal(struct fb_rules *rules, const char *text, size_t len,
+                       struct fb_rule_match *m);
+
 #endif

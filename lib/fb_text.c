@@ -1,5 +1,6 @@
 #include "fb_text.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -49,6 +50,54 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts v[0..n) ascending: a quicksort with the comparison inlined, and
+ * insertion sort for short runs (qsort's indirect calls took most of the
+ * time of tokenising an answer). Past depth levels of partitioning, which
+ * only crafted input reaches, qsort takes over, so the worst case stays
+ * n log n. */
+static void sort_u64(uint64_t *v, size_t n, int depth)
+{
+	ptrdiff_t i, j, k;
+	uint64_t x, pivot;
+
+	while (n > 16) {
+		if (depth-- == 0) {
+			qsort(v, n, sizeof *v, cmp_u64);
+			return;
+		}
+		pivot = v[n / 2];
+		i = 0;
+		j = (ptrdiff_t)n - 1;
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				x = v[i];
+				v[i++] = v[j];
+				v[j--] = x;
+			}
+		}
+		/* Now v[0..j] <= pivot <= v[i..n): recurse into the smaller
+		 * part and go on with the larger. */
+		if (j + 1 < (ptrdiff_t)n - i) {
+			sort_u64(v, (size_t)(j + 1), depth);
+			v += i;
+			n -= (size_t)i;
+		} else {
+			sort_u64(v + i, n - (size_t)i, depth);
+			n = (size_t)(j + 1);
+		}
+	}
+	for (k = 1; k < (ptrdiff_t)n; k++) {
+		x = v[k];
+		for (j = k; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 static void push(struct fb_text_tokens *t, uint64_t h)
 {
 	t->hash = fb_xgrow(t->hash, &t->cap, t->n + 1, sizeof *t->hash);
@@ -65,7 +114,12 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 
 	out->n = 0;
 	while (left > 0) {
-		step = utf8proc_iterate(p, left, &c);
+		if (*p < 0x80) {
+			step = 1;
+			c = *p;
+		} else {
+			step = utf8proc_iterate(p, left, &c);
+		}
 		if (step <= 0) {
 			step = 1;
 			c = -1;
@@ -86,7 +140,7 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 		push(out, h);
 	if (out->n < 2)
 		return;
-	qsort(out->hash, out->n, sizeof *out->hash, cmp_u64);
+	sort_u64(out->hash, out->n, 2 * 64);
 	for (i = 1, j = 1; i < out->n; i++)
 		if (out->hash[i] != out->hash[j - 1])
 			out->hash[j++] = out->hash[i];

@@ -2,6 +2,7 @@
  * assembly, signals and the output records. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fb_conv.h"
@@ -12,19 +13,38 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The record written straight to bytes must be the tree's dump. */
+static void check_same(json_t *rec, const struct fb_record_buf *b)
+{
+	char *want = json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	size_t n = want ? strlen(want) : 0;
+
+	if (!want || b->len != n + 1 || memcmp(b->s, want, n) != 0)
+		abort();
+	free(want);
+	json_decref(rec);
+}
+
 static void analyse_ready(struct fb_conv_asm *a, struct fb_rules *rules,
                           const struct fb_signals_config *cfg, struct fb_signals_result *res)
 {
+	struct fb_record_buf b = { NULL, 0, 0 };
 	struct fb_conv *c;
 	size_t i;
 
 	while ((c = fb_conv_asm_pop(a))) {
 		fb_signals_analyse(cfg, rules, c, 1, res);
-		for (i = 0; i < res->n; i++)
-			json_decref(fb_record_interaction(c, &res->items[i], cfg, 1));
-		json_decref(fb_record_conversation(c, res, cfg, 1));
+		for (i = 0; i < res->n; i++) {
+			b.len = 0;
+			fb_record_write_interaction(&b, c, &res->items[i], cfg, 1);
+			check_same(fb_record_interaction(c, &res->items[i], cfg, 1), &b);
+		}
+		b.len = 0;
+		fb_record_write_conversation(&b, c, res, cfg, 1);
+		check_same(fb_record_conversation(c, res, cfg, 1), &b);
 		fb_conv_free(c);
 	}
+	free(b.s);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -166,6 +166,74 @@ static void test_write(void)
 	free(buf);
 }
 
+/* A stage that turns each record into "file:line:n:raw" on the parse
+ * threads. */
+static void *stage_fn(json_t *rec, const char *file, long line, const char *raw, size_t len,
+                      void *ctx)
+{
+	char *out = fb_xmalloc(len + 64);
+
+	snprintf(out, len + 64, "%s:%ld:%lld:%.*s", file, line,
+	         (long long)json_integer_value(json_object_get(rec, "n")), (int)len, raw);
+	json_decref(rec);
+	(*(int *)ctx)++;
+	return out;
+}
+
+/* Items come back in input order on any number of threads, bad lines are
+ * rejected as without a stage, and what is not taken is freed (ASan). */
+static void test_stage(void)
+{
+	char data[64 * 1024], *path, *item, *got = NULL;
+	size_t len = 0, i, n = 0, cap = 0;
+	int threads, calls, taken;
+
+	for (i = 1; i <= 1000; i++)
+		len += (size_t)snprintf(data + len, sizeof data - len,
+		                        i % 250 ? "{\"n\":%zu}\n" : "bad %zu\n", i);
+	path = temp_file(data, len, 0);
+	for (threads = 1; threads <= 4; threads *= 2) {
+		const char *paths[1] = { path };
+		struct fb_jsonl_policy policy = { "t", 1, NULL, threads };
+		struct fb_jsonl_stage stage = { stage_fn, free, &calls };
+		struct fb_jsonl_in *in;
+		char want[64];
+
+		calls = taken = 0;
+		in = fb_jsonl_in_new(&policy, paths, 1);
+		fb_jsonl_in_set_stage(in, &stage);
+		for (i = 1; i <= 1000; i++) {
+			if (i % 250 == 0)
+				continue;
+			item = fb_jsonl_in_next_item(in);
+			snprintf(want, sizeof want, "%s:%zu:%zu:{\"n\":%zu}", path, i, i, i);
+			CHECK(item != NULL);
+			if (!item)
+				break;
+			n += strcmp(item, want) != 0;
+			if (i == 10 && threads == 1) {
+				got = fb_xgrow(got, &cap, strlen(item) + 1, 1);
+				strcpy(got, item);
+			}
+			free(item);
+			taken++;
+			/* Stop early once, leaving parsed items behind. */
+			if (threads == 4 && i == 499)
+				break;
+		}
+		if (threads < 4)
+			CHECK(fb_jsonl_in_next_item(in) == NULL);
+		CHECK(fb_jsonl_in_rejected_count(in) == (threads < 4 ? 4 : 1));
+		CHECK(calls >= taken);
+		fb_jsonl_in_free(in);
+	}
+	CHECK(n == 0);
+	CHECK(got && strstr(got, ":10:10:{\"n\":10}") != NULL);
+	free(got);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	fb_alloc_init("t_jsonl");
@@ -174,5 +242,6 @@ int main(void)
 	RUN(test_open_errors);
 	RUN(test_parse);
 	RUN(test_write);
+	RUN(test_stage);
 	return CHECK_DONE();
 }

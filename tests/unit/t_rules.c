@@ -652,10 +652,23 @@ static void test_default_phrases(void)
 static int same_either_way(struct fb_rules *r, const char *text, size_t len)
 {
 	int s, differ = 0;
+	/* One scan for all signals answers as one per signal does. */
+	unsigned all = fb_rules_scan(r, (1u << FB_RULE_NSIGNALS) - 1, text, len);
 
 	for (s = 0; s < FB_RULE_NSIGNALS; s++) {
-		struct fb_rule_match a = { NULL, NULL, 0, NULL, 0, 0 }, b = a;
-		int ha, hb;
+		struct fb_rule_match a = { NULL, NULL, 0, NULL, 0, 0 }, b = a, c = a;
+		int ha, hb, hc;
+
+		hc = fb_rules_search_scanned(r, (enum fb_rule_signal)s, text, len, all, &c);
+		fb_rules_set_prefilter(r, 1);
+		ha = fb_rules_search(r, (enum fb_rule_signal)s, text, len, &a);
+		if (ha != hc || a.line != c.line || a.start != c.start || a.end != c.end) {
+			fprintf(stderr,
+			        "%s \"%.*s\": %d line %ld alone, %d line %ld scanned with all\n",
+			        fb_rules_signal_name((enum fb_rule_signal)s), (int)len, text, ha,
+			        a.line, hc, c.line);
+			differ = 1;
+		}
 
 		fb_rules_set_prefilter(r, 1);
 		ha = fb_rules_search(r, (enum fb_rule_signal)s, text, len, &a);
@@ -800,6 +813,46 @@ static void test_prefilter(void)
 		"K",
 		"s",
 		"sorry",
+		/* Text that is not ASCII goes through the other prefilter. */
+		"ÇA NE MARCHE PAS",
+		"ça ne marche pas",
+		"c’est faux",
+		"C’EST FAUX",
+		"c’est\u00a0faux",
+		"Das ist\xc2\xa0"
+		"falsch",
+		"das ist \xe2\x80\x83 falsch",
+		"GROẞARTIG",
+		"großartig",
+		"GROSSARTIG",
+		"no\xc2\xa0"
+		"es lo que pedí",
+		"NO ES LO QUE PEDÍ",
+		"NO ES LO QUE PEDI",
+		"ça marche pas 😀",
+		"😀 thanks",
+		"thanks😀",
+		"thank\xc5\xbf",
+		"than\xe2\x84\xaas",
+		"\xe2\x84\xaa"
+		"eep going",
+		"that\xcc\x81s wrong",
+		"thaté wrong",
+		"¿qué?",
+		"¡gracias!",
+		"Merci beaucoup ×",
+		"danke÷",
+		"é",
+		"Ü",
+		"it’s not working",
+		"it’s  not  working",
+		"you’re wrong",
+		"YOU’RE WRONG",
+		"eso no es lo que pedí",
+		"non è corretto",
+		"NON È CORRETTO",
+		"não é isso",
+		"NÃO É ISSO",
 	};
 	struct fb_rules *r = fb_rules_new(), *c;
 	struct fb_error err = { 0, 0, "" };
@@ -943,6 +996,82 @@ static void test_prefilter_shapes(void)
 	fb_rules_free(r);
 }
 
+/* Rules with letters outside ASCII, for the prefilter of such text. */
+static void test_prefilter_utf8(void)
+{
+	static const char rules[] = "gratitude * \\bdéjà vu\\b\n"
+	                            "gratitude * \\bgroß\\b\n"
+	                            "gratitude * \\bc’est top\\b\n"
+	                            "gratitude * \\bmerci\\s+bien\\b\n"
+	                            "gratitude * \\bπάρα\\b\n"
+	                            "gratitude * \\béclair\\b\n"
+	                            "gratitude * \\bna[iï]ve\\b\n"
+	                            "gratitude * \\bstraße\\b\n"
+	                            "gratitude * \\bnein,*\\s+danke\\b\n"
+	                            "gratitude * \\bÅngström\\b\n";
+	static const struct {
+		const char *text;
+		long line; /* 0: no match */
+	} cases[] = {
+		{ "déjà vu", 1 },
+		{ "DÉJÀ VU", 1 },
+		{ "Déjà Vu!", 1 },
+		{ "deja vu", 0 },
+		{ "groß", 2 },
+		{ "GROẞ", 2 },
+		{ "gross", 0 },
+		{ "c’est top", 3 },
+		{ "C’EST TOP", 3 },
+		{ "c'est top", 0 },
+		{ "merci bien", 4 },
+		{ "merci\xc2\xa0"
+		  "bien",
+		  4 },
+		{ "merci \xe2\x80\x83\tbien", 4 },
+		{ "merci\n\nbien", 4 },
+		{ "mercibien", 0 },
+		{ "πάρα", 5 },
+		{ "ΠΆΡΑ", 5 },
+		{ "para", 0 },
+		{ "éclair", 6 },
+		{ "ÉCLAIR", 6 },
+		{ "eclair", 0 },
+		{ "naïve", 7 },
+		{ "NAÏVE", 7 },
+		{ "naive", 7 },
+		{ "STRASSE", 0 },
+		{ "STRAẞE", 8 },
+		{ "nein,,, danke é", 9 },
+		{ "nein danke", 9 },
+		{ "nein\xc2\xa0"
+		  "danke",
+		  9 },
+		{ "Ångström", 10 },
+		{ "\xe2\x84\xabngström", 10 },
+		{ "ÅNGSTRÖM", 10 },
+		{ "nothing à voir", 0 },
+		{ "merci", 0 },
+	};
+	struct fb_rules *r = fb_rules_new();
+	struct fb_error err = { 0, 0, "" };
+	size_t i;
+
+	CHECK(fb_rules_add(r, "<test>", rules, strlen(rules), &err) == 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct fb_rule_match m = { NULL, NULL, 0, NULL, 0, 0 };
+		size_t len = strlen(cases[i].text);
+		int hit = fb_rules_search(r, S(GRATITUDE), cases[i].text, len, &m);
+
+		if (hit != (cases[i].line > 0) || m.line != cases[i].line)
+			fprintf(stderr, "\"%s\": got line %ld, want %ld\n", cases[i].text, m.line,
+			        cases[i].line);
+		CHECK(hit == (cases[i].line > 0));
+		CHECK(m.line == cases[i].line);
+		CHECK(same_either_way(r, cases[i].text, len));
+	}
+	fb_rules_free(r);
+}
+
 int main(void)
 {
 	RUN(test_signal_names);
@@ -956,5 +1085,6 @@ int main(void)
 	RUN(test_default_phrases);
 	RUN(test_prefilter);
 	RUN(test_prefilter_shapes);
+	RUN(test_prefilter_utf8);
 	return CHECK_DONE();
 }
