@@ -1,8 +1,9 @@
 #!/bin/sh
 # Intent clustering quality and speed on CLINC150 (the 22,500 in-scope
 # utterances of 150 intents; the labels are used only to score): fb-cluster
-# with k = 150 next to scikit-learn's TfidfVectorizer + KMeans(n_clusters =
-# 150, n_init = 1). Prints NMI, ARI, wall time and peak memory of both.
+# with k = 150 and with -k auto (which k it chose is printed), next to
+# scikit-learn's TfidfVectorizer + KMeans(n_clusters = 150, n_init = 1).
+# Prints NMI, ARI, wall time and peak memory of each.
 #
 # Usage (from the repository root, after make):  sh bench/cluster.sh
 #
@@ -41,6 +42,14 @@ printf '%-28s %8s %8s %8s %10s\n' program seconds NMI ARI "peak MiB"
 read -r secs kib <"$tmp/time"
 set -- $($py "$here/cluster_clinc.py" score "$tmp/out.jsonl")
 printf '%-28s %8s %8s %8s %10d\n' "fb-cluster -k 150" "$secs" "$1" "$2" $((kib / 1024))
+
+/usr/bin/time -f '%e %M' -o "$tmp/time" \
+	"$bin" -k auto --stats --seed "$seed" ${FB_CLUSTER_OPTS:-} "$tmp/in.jsonl" \
+	>"$tmp/out.jsonl" 2>"$tmp/stats"
+read -r secs kib <"$tmp/time"
+k=$(sed -n 's/.*: k \([0-9]*\): silhouette .*(chosen.*/\1/p' "$tmp/stats")
+set -- $($py "$here/cluster_clinc.py" score "$tmp/out.jsonl")
+printf '%-28s %8s %8s %8s %10d\n' "fb-cluster -k auto ($k)" "$secs" "$1" "$2" $((kib / 1024))
 
 /usr/bin/time -f '%e %M' -o "$tmp/time" \
 	$py "$here/cluster_clinc.py" peer "$tmp/in.jsonl" 150 "$seed" >"$tmp/peer"

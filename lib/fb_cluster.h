@@ -7,11 +7,17 @@
  * without rows is moved to the row least similar to its own centroid. It
  * stops when no row changes cluster or after max_iter rounds. Of the
  * restarts, the one with the highest sum of similarities wins (the first on
- * a tie). Seeding is greedy k-means++ with 2 + ln k candidates per centre,
- * drawn with probability proportional to 1 − cos to the nearest centre.
- * Randomness comes from a splitmix64 generator seeded with seed + restart,
- * so the same rows and options give the same clusters everywhere. Clusters
- * are numbered by size, largest first (by first row on a tie). */
+ * a tie). That one is then refined by Hartigan's method: each row in turn
+ * moves to the cluster where the objective (the sum over clusters of the
+ * length of their summed rows, which equals the sum of similarities at a
+ * fixed point) gains most, the sums updated at once, in passes until one
+ * moves no row (at most max_iter); Lloyd's rounds then run again from the
+ * result. Lloyd's rounds stop in local optima that single moves escape,
+ * which on short texts costs intents. Seeding is greedy k-means++ with 2 + ln k candidates per
+ * centre, drawn with probability proportional to 1 − cos to the nearest centre (at most 1: pointing
+ * away counts as orthogonal). Randomness comes from a splitmix64 generator seeded with seed +
+ * restart, so the same rows and options give the same clusters everywhere. Clusters are numbered by
+ * size, largest first (by first row on a tie). */
 #ifndef FB_CLUSTER_H
 #define FB_CLUSTER_H
 
@@ -57,9 +63,9 @@ int fb_cluster_nearest(const struct fb_cluster_result *r, const uint32_t *idx, c
 /* The most distinctive terms of each cluster, by class-based TF-IDF: for
  * term t and cluster c, (df_c(t) / n_c) × ln(1 + A / df(t)), with df_c(t)
  * the rows of c holding t, n_c the rows of c, df(t) the rows of any cluster
- * holding t and A the mean cluster size. A word that is part of a pair
- * already chosen, or a pair whose words were both chosen, is passed over.
- * assign gives each row's cluster in [0, k), or -1 for rows left out (empty
+ * holding t and A the mean cluster size. Stop words are passed over, and
+ * so are a word that is part of a pair already chosen and a pair whose words
+ * were both chosen. assign gives each row's cluster in [0, k), or -1 for rows left out (empty
  * rows, outliers). Fills top[c * ntop + j] with term numbers, best first,
  * UINT32_MAX where a cluster has fewer terms. */
 void fb_cluster_terms(const struct fb_tfidf_matrix *m, const struct fb_tfidf *t,

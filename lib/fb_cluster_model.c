@@ -38,15 +38,22 @@ static const char *lang_name(int lang)
 static json_t *parameters(const struct fb_cluster_model *m)
 {
 	const struct fb_tfidf_opts *o = fb_tfidf_opts(m->tfidf);
+	json_t *p;
 
-	return json_pack("{s:s,s:s,s:i,s:I,s:f,s:I,s:I,s:i,s:i,s:I,s:f,s:I}", "lang",
-	                 lang_name(o->lang), "corpus_lang",
-	                 fb_text_lang_name(fb_tfidf_corpus_lang(m->tfidf)), "ngrams", o->ngrams,
-	                 "min_df", (json_int_t)o->min_df, "max_df", o->max_df, "max_terms",
-	                 (json_int_t)o->max_terms, "k", (json_int_t)m->cluster.k, "restarts",
-	                 m->cluster.restarts, "max_iter", m->cluster.max_iter, "seed",
-	                 (json_int_t)m->cluster.seed, "min_similarity", m->min_similarity,
-	                 "label_terms", (json_int_t)m->nlabel);
+	p = json_pack("{s:s,s:s,s:i,s:I,s:f,s:I,s:I,s:i,s:i,s:I,s:f,s:I}", "lang",
+	              lang_name(o->lang), "corpus_lang",
+	              fb_text_lang_name(fb_tfidf_corpus_lang(m->tfidf)), "ngrams", o->ngrams,
+	              "min_df", (json_int_t)o->min_df, "max_df", o->max_df, "max_terms",
+	              (json_int_t)o->max_terms, "k", (json_int_t)m->cluster.k, "restarts",
+	              m->cluster.restarts, "max_iter", m->cluster.max_iter, "seed",
+	              (json_int_t)m->cluster.seed, "min_similarity", m->min_similarity,
+	              "label_terms", (json_int_t)m->nlabel);
+	json_object_set_new(p, "stop_words", json_string(o->stop_words ? "keep" : "drop"));
+	if (m->embedding_field) {
+		json_object_set_new(p, "embedding_field", json_string(m->embedding_field));
+		json_object_set_new(p, "dim", json_integer((json_int_t)m->res.dim));
+	}
+	return p;
 }
 
 static json_t *vocabulary(const struct fb_tfidf *t)
@@ -99,9 +106,10 @@ int fb_cluster_model_write(const struct fb_cluster_model *m, FILE *f)
 	for (c = 0; c < m->res.k; c++)
 		json_array_append_new(intents, intent(m, c));
 	root = json_pack("{s:s,s:i,s:o,s:I,s:o,s:o}", "format", FB_CLUSTER_MODEL_FORMAT, "version",
-	                 FB_CLUSTER_MODEL_VERSION, "parameters", parameters(m), "records",
-	                 (json_int_t)m->records, "vocabulary", vocabulary(m->tfidf), "intents",
-	                 intents);
+	                 m->embedding_field ? FB_CLUSTER_MODEL_VERSION_EMBEDDING
+	                                    : FB_CLUSTER_MODEL_VERSION,
+	                 "parameters", parameters(m), "records", (json_int_t)m->records,
+	                 "vocabulary", vocabulary(m->tfidf), "intents", intents);
 	rc = json_dumpf(root, f, JSON_COMPACT | JSON_REAL_PRECISION(17));
 	json_decref(root);
 	if (rc == 0 && fputc('\n', f) == EOF)
@@ -166,8 +174,26 @@ static int member_real(const json_t *obj, const char *ctx, const char *key, doub
 	return 0;
 }
 
+/* Models saved before stop words could be kept have no stop_words: they
+ * dropped them. */
+static int read_stop_words(const json_t *p, struct fb_tfidf_opts *o, struct fb_error *err)
+{
+	const json_t *v = json_object_get(p, "stop_words");
+	const char *s = json_string_value(v);
+
+	o->stop_words = 0;
+	if (!v)
+		return 0;
+	if (s && (strcmp(s, "keep") == 0 || strcmp(s, "drop") == 0)) {
+		o->stop_words = strcmp(s, "keep") == 0;
+		return 0;
+	}
+	fb_error_set(err, 0, 0, "parameters.stop_words: expected \"keep\" or \"drop\"");
+	return -1;
+}
+
 static int read_parameters(const json_t *root, struct fb_cluster_model *m, struct fb_tfidf_opts *o,
-                           int *corpus_lang, struct fb_error *err)
+                           int *corpus_lang, int embedding, struct fb_error *err)
 {
 	const char *ctx = "parameters.";
 	json_t *p = member(root, "", "parameters", JSON_OBJECT, err), *v;
@@ -196,6 +222,8 @@ static int read_parameters(const json_t *root, struct fb_cluster_model *m, struc
 	if (member_int(p, ctx, "ngrams", 1, 2, &n, err) < 0)
 		return -1;
 	o->ngrams = (int)n;
+	if (read_stop_words(p, o, err) < 0)
+		return -1;
 	if (member_int(p, ctx, "min_df", 1, JSON_INTEGER_MAX, &n, err) < 0)
 		return -1;
 	o->min_df = (size_t)n;
@@ -221,6 +249,14 @@ static int read_parameters(const json_t *root, struct fb_cluster_model *m, struc
 	if (member_int(p, ctx, "label_terms", 1, 1000, &n, err) < 0)
 		return -1;
 	m->nlabel = (size_t)n;
+	if (!embedding)
+		return 0;
+	if (!(v = member(p, ctx, "embedding_field", JSON_STRING, err)))
+		return -1;
+	m->embedding_field = fb_xstrdup(json_string_value(v));
+	if (member_int(p, ctx, "dim", 1, 65536, &n, err) < 0)
+		return -1;
+	m->res.dim = (size_t)n;
 	return 0;
 }
 
@@ -292,7 +328,7 @@ static int read_intent(const json_t *in, size_t c, struct fb_cluster_model *m, s
 	char ctx[64];
 	json_t *terms, *cen, *index, *value, *x, *y;
 	json_int_t n;
-	size_t j, k = m->res.k, dim = m->res.dim, last = 0;
+	size_t j, k = m->res.k, dim = m->res.dim, nterms = fb_tfidf_nterms(m->tfidf), last = 0;
 
 	snprintf(ctx, sizeof ctx, "intent %zu: ", c);
 	if (!json_is_object(in)) {
@@ -318,7 +354,7 @@ static int read_intent(const json_t *in, size_t c, struct fb_cluster_model *m, s
 	for (j = 0; j < m->ntop; j++) {
 		x = json_array_get(terms, j);
 		if (x && (!json_is_integer(x) || json_integer_value(x) < 0 ||
-		          (size_t)json_integer_value(x) >= dim)) {
+		          (size_t)json_integer_value(x) >= nterms)) {
 			fb_error_set(err, 0, 0, "intent %zu: term %zu is not in the vocabulary", c,
 			             j);
 			return -1;
@@ -365,7 +401,8 @@ static int read_intents(const json_t *root, struct fb_cluster_model *m, struct f
 	if (!a)
 		return -1;
 	m->res.k = json_array_size(a);
-	m->res.dim = fb_tfidf_nterms(m->tfidf);
+	if (!m->embedding_field)
+		m->res.dim = fb_tfidf_nterms(m->tfidf);
 	if (m->res.k > 1000000) {
 		fb_error_set(err, 0, 0, "intents: too many intents");
 		return -1;
@@ -416,7 +453,8 @@ int fb_cluster_model_read(const char *path, struct fb_cluster_model *m, struct f
 		goto out;
 	}
 	v = json_object_get(root, "version");
-	if (!json_is_integer(v) || json_integer_value(v) != FB_CLUSTER_MODEL_VERSION) {
+	if (!json_is_integer(v) || (json_integer_value(v) != FB_CLUSTER_MODEL_VERSION &&
+	                            json_integer_value(v) != FB_CLUSTER_MODEL_VERSION_EMBEDDING)) {
 		if (json_is_integer(v))
 			fb_error_set(err, 0, 0, "unsupported model version %" JSON_INTEGER_FORMAT,
 			             json_integer_value(v));
@@ -425,7 +463,8 @@ int fb_cluster_model_read(const char *path, struct fb_cluster_model *m, struct f
 		goto out;
 	}
 	fb_tfidf_opts_default(&o);
-	if (read_parameters(root, m, &o, &corpus_lang, err) < 0)
+	if (read_parameters(root, m, &o, &corpus_lang,
+	                    json_integer_value(v) == FB_CLUSTER_MODEL_VERSION_EMBEDDING, err) < 0)
 		goto out;
 	v = member(root, "", "records", JSON_INTEGER, err);
 	if (!v || json_integer_value(v) < 0) {
@@ -453,5 +492,6 @@ void fb_cluster_model_free(struct fb_cluster_model *m)
 	free(m->res.centroid);
 	free(m->res.size);
 	free(m->top);
+	free(m->embedding_field);
 	memset(m, 0, sizeof *m);
 }

@@ -29,6 +29,10 @@
 
 #define FB_CLUSTER_MODEL_FORMAT "fbloop-cluster-model"
 #define FB_CLUSTER_MODEL_VERSION 1
+/* A model fitted on embeddings: version 1 plus parameters.embedding_field
+ * and parameters.dim; centroids are then over the dim values of the
+ * embedding, and the vocabulary only names the intents. */
+#define FB_CLUSTER_MODEL_VERSION_EMBEDDING 2
 
 struct fb_cluster_model {
 	struct fb_tfidf *tfidf;         /* vocabulary, idf, options, languages */
@@ -38,18 +42,20 @@ struct fb_cluster_model {
 	size_t nlabel;                  /* terms of top that make the label */
 	struct fb_cluster_opts cluster; /* as fitted */
 	double min_similarity;
-	size_t records; /* texts fitted */
+	size_t records;        /* texts fitted */
+	char *embedding_field; /* the path of the embeddings, NULL for TF-IDF */
 };
 
-/* Writes model m to f as one line of JSON. Returns 0, or -1 on a write
+/* Writes model m to f as one line of JSON, version 2 when it has an
+ * embedding field (res.dim is then the dimension), else 1. Returns 0, or -1 on a write
  * error (errno set). m is not changed. */
 int fb_cluster_model_write(const struct fb_cluster_model *m, FILE *f);
 
-/* Reads the model file at path into m, whose tfidf, res.centroid, res.size
- * and top are new (free with fb_cluster_model_free). Returns 0, or -1 with
- * err filled: the line and column of a JSON syntax error, else 0 and the
- * text (for example "not an fb-cluster model", "unsupported model version
- * 2", "centroid 3 has 4 values, expected 5"); m is then empty. */
+/* Reads the model file at path (version 1 or 2) into m, whose tfidf,
+ * res.centroid, res.size, top and embedding_field are new (free with fb_cluster_model_free).
+ * Returns 0, or -1 with err filled: the line and column of a JSON syntax error, else 0 and the text
+ * (for example "not an fb-cluster model", "unsupported model version 2", "centroid 3 has 4 values,
+ * expected 5"); m is then empty. */
 int fb_cluster_model_read(const char *path, struct fb_cluster_model *m, struct fb_error *err);
 
 /* The label of intent c into buf: the surface forms of its first nlabel

@@ -24,6 +24,7 @@ struct vocab {
 	struct strings key, surface;
 	uint64_t *hash;
 	size_t *df;
+	unsigned char *stop; /* per term: a stop word */
 	double *idf;
 	size_t n, cap;
 	uint32_t *slot;
@@ -33,11 +34,14 @@ struct vocab {
 struct fb_tfidf {
 	struct fb_tfidf_opts o;
 	enum fb_text_lang corpus_lang;
+	double corpus_share;
 	struct vocab v;
 	/* Scratch of one text: its words, terms, and term numbers. */
 	struct fb_text_words words;
 	struct fb_text_stemmer *stemmer;
 	struct strings tkey, tsurf;
+	unsigned char *tstop; /* per term of tkey: a stop word */
+	size_t tstopcap;
 	uint32_t *ids;
 	size_t nids, idcap;
 	size_t idfcap; /* of v.idf, when terms are added one by one */
@@ -47,6 +51,7 @@ void fb_tfidf_opts_default(struct fb_tfidf_opts *o)
 {
 	o->lang = FB_TFIDF_LANG_AUTO;
 	o->ngrams = 2;
+	o->stop_words = FB_TFIDF_STOP_AUTO;
 	o->min_df = 2;
 	o->max_df = 0.5;
 	o->max_terms = 50000;
@@ -104,6 +109,7 @@ static void vocab_free(struct vocab *v)
 	strings_free(&v->surface);
 	free(v->hash);
 	free(v->df);
+	free(v->stop);
 	free(v->idf);
 	free(v->slot);
 	memset(v, 0, sizeof *v);
@@ -125,8 +131,9 @@ static void rehash(struct vocab *v, size_t nslots)
 	}
 }
 
-/* The number of term key, or EMPTY when absent and add is 0. */
-static uint32_t vocab_find(struct vocab *v, const char *key, const char *surface, int add)
+/* The number of term key, or EMPTY when absent and add is 0. A term added
+ * is a stop word when stop is. */
+static uint32_t vocab_find(struct vocab *v, const char *key, const char *surface, int add, int stop)
 {
 	uint64_t h = hash_str(key);
 	size_t j;
@@ -142,9 +149,11 @@ static uint32_t vocab_find(struct vocab *v, const char *key, const char *surface
 		v->cap = v->cap ? 2 * v->cap : 1024;
 		v->hash = fb_xrealloc(v->hash, v->cap * sizeof *v->hash);
 		v->df = fb_xrealloc(v->df, v->cap * sizeof *v->df);
+		v->stop = fb_xrealloc(v->stop, v->cap * sizeof *v->stop);
 	}
 	v->hash[v->n] = h;
 	v->df[v->n] = 0;
+	v->stop[v->n] = (unsigned char)stop;
 	strings_add(&v->key, key, strlen(key));
 	strings_add(&v->surface, surface, strlen(surface));
 	v->slot[j] = (uint32_t)v->n++;
@@ -159,6 +168,7 @@ struct fb_tfidf *fb_tfidf_new(const struct fb_tfidf_opts *o)
 
 	t->o = *o;
 	t->corpus_lang = o->lang >= 0 ? (enum fb_text_lang)o->lang : FB_TEXT_LANG_NONE;
+	t->corpus_share = 1;
 	t->stemmer = fb_text_stemmer_new();
 	return t;
 }
@@ -174,31 +184,46 @@ static enum fb_text_lang text_lang(const struct fb_tfidf *t)
 	return l == FB_TEXT_LANG_NONE ? t->corpus_lang : l;
 }
 
-/* Splits a text into terms: t->tkey and t->tsurf. */
+/* Adds a word (folded, len bytes) of language lang to the text's terms. */
+static void add_word(struct fb_tfidf *t, enum fb_text_lang lang, const char *w, size_t len,
+                     int stop)
+{
+	size_t slen;
+	const char *stem = fb_text_stem(t->stemmer, lang, w, len, &slen);
+
+	strings_add(&t->tkey, stem, slen);
+	strings_add(&t->tsurf, w, len);
+	t->tstop = fb_xgrow(t->tstop, &t->tstopcap, t->tkey.n, 1);
+	t->tstop[t->tkey.n - 1] = (unsigned char)stop;
+}
+
+/* Splits a text into terms: t->tkey, t->tsurf and t->tstop. The words
+ * other than stop words come first, then their pairs, then the stop words. */
 static void text_terms(struct fb_tfidf *t, const char *text, size_t len)
 {
 	enum fb_text_lang lang;
-	const char *w, *stem;
-	size_t i, n, first, slen;
+	const char *w;
+	size_t i, n, first;
 
 	fb_text_words(text, len, &t->words);
 	lang = text_lang(t);
 	t->tkey.n = t->tkey.len = t->tsurf.n = t->tsurf.len = 0;
 	for (i = 0; i < t->words.n; i++) {
 		w = t->words.buf + t->words.off[i];
-		slen = strlen(w);
-		if (slen < 2 || fb_text_is_stopword(lang, w))
-			continue;
-		stem = fb_text_stem(t->stemmer, lang, w, slen, &slen);
-		strings_add(&t->tkey, stem, slen);
-		strings_add(&t->tsurf, w, strlen(w));
+		if (strlen(w) >= 2 && !fb_text_is_stopword(lang, w))
+			add_word(t, lang, w, strlen(w), 0);
 	}
 	n = t->tkey.n;
-	if (t->o.ngrams < 2)
-		return;
-	for (first = 0; first + 1 < n; first++) {
+	for (first = 0; t->o.ngrams >= 2 && first + 1 < n; first++) {
 		strings_pair(&t->tkey, first);
 		strings_pair(&t->tsurf, first);
+	}
+	t->tstop = fb_xgrow(t->tstop, &t->tstopcap, t->tkey.n + 1, 1);
+	memset(t->tstop + n, 0, t->tkey.n - n);
+	for (i = 0; t->o.stop_words == 1 && i < t->words.n; i++) {
+		w = t->words.buf + t->words.off[i];
+		if (strlen(w) >= 2 && fb_text_is_stopword(lang, w))
+			add_word(t, lang, w, strlen(w), 1);
 	}
 }
 
@@ -220,7 +245,7 @@ static void text_ids(struct fb_tfidf *t, const char *text, size_t len, int add)
 	t->nids = 0;
 	t->ids = fb_xgrow(t->ids, &t->idcap, t->tkey.n + 1, sizeof *t->ids);
 	for (i = 0; i < t->tkey.n; i++) {
-		id = vocab_find(&t->v, STR(&t->tkey, i), STR(&t->tsurf, i), add);
+		id = vocab_find(&t->v, STR(&t->tkey, i), STR(&t->tsurf, i), add, t->tstop[i]);
 		if (id != EMPTY)
 			t->ids[t->nids++] = id;
 	}
@@ -230,7 +255,7 @@ static void text_ids(struct fb_tfidf *t, const char *text, size_t len, int add)
 static void guess_corpus_lang(struct fb_tfidf *t, const char *const *texts, const size_t *lens,
                               size_t n)
 {
-	size_t count[FB_TEXT_NLANGS] = { 0 }, i, best = 0;
+	size_t count[FB_TEXT_NLANGS] = { 0 }, i, best = 0, with = 0;
 	int l;
 
 	t->corpus_lang = FB_TEXT_LANG_NONE;
@@ -238,11 +263,14 @@ static void guess_corpus_lang(struct fb_tfidf *t, const char *const *texts, cons
 		fb_text_words(texts[i], lens[i], &t->words);
 		count[fb_text_guess_lang(&t->words, FB_TEXT_LANG_NONE, NULL)]++;
 	}
-	for (l = 1; l < FB_TEXT_NLANGS; l++)
+	for (l = 1; l < FB_TEXT_NLANGS; l++) {
+		with += count[l];
 		if (count[l] > best) {
 			best = count[l];
 			t->corpus_lang = (enum fb_text_lang)l;
 		}
+	}
+	t->corpus_share = with ? (double)best / (double)with : 1;
 }
 
 struct ranked {
@@ -292,12 +320,12 @@ static uint32_t *prune(struct fb_tfidf *t, size_t ndocs)
 	qsort(r, nr, sizeof *r, cmp_key);
 	for (i = 0; i < nr; i++) {
 		map[r[i].id] = (uint32_t)i;
-		vocab_find(&nv, r[i].key, STR(&v->surface, r[i].id), 1);
+		vocab_find(&nv, r[i].key, STR(&v->surface, r[i].id), 1, v->stop[r[i].id]);
 		nv.df[i] = r[i].df;
 	}
 	nv.idf = fb_xmalloc((nr + 1) * sizeof *nv.idf);
 	for (i = 0; i < nr; i++)
-		nv.idf[i] = log((1.0 + (double)ndocs) / (1.0 + (double)nv.df[i])) + 1.0;
+		nv.idf[i] = log((1.0 + (double)ndocs) / (1.0 + (double)nv.df[i]));
 	free(r);
 	vocab_free(v);
 	*v = nv;
@@ -317,8 +345,11 @@ static size_t weigh(const struct vocab *v, const uint32_t *ids, size_t n, uint32
 		tf = 1.0 + log((double)(j - i));
 		idx[k] = ids[i];
 		val[k] = (float)(tf * v->idf[ids[i]]);
-		norm += (double)val[k] * val[k];
-		k++;
+		/* A term of every text (max_df 1) weighs nothing: left out. */
+		if (val[k] > 0) {
+			norm += (double)val[k] * val[k];
+			k++;
+		}
 	}
 	norm = sqrt(norm);
 	for (i = 0; i < k; i++)
@@ -334,8 +365,11 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 
 	vocab_free(&t->v);
 	t->idfcap = 0;
+	t->corpus_share = 1;
 	if (t->o.lang < 0)
 		guess_corpus_lang(t, texts, lens, n);
+	if (t->o.stop_words == FB_TFIDF_STOP_AUTO)
+		t->o.stop_words = t->corpus_share >= FB_TFIDF_ONE_LANG;
 	/* First the term numbers of every text, with repeats, and the
 	 * document frequencies. */
 	rowptr[0] = 0;
@@ -388,7 +422,7 @@ int fb_tfidf_add_term(struct fb_tfidf *t, const char *term, const char *surface,
                       size_t df)
 {
 	size_t n = t->v.n;
-	uint32_t id = vocab_find(&t->v, term, surface, 1);
+	uint32_t id = vocab_find(&t->v, term, surface, 1, 0);
 
 	if (t->v.n == n)
 		return -1;
@@ -431,6 +465,16 @@ size_t fb_tfidf_df(const struct fb_tfidf *t, size_t i)
 	return t->v.df[i];
 }
 
+int fb_tfidf_is_stop(const struct fb_tfidf *t, size_t i)
+{
+	return t->v.stop[i];
+}
+
+double fb_tfidf_corpus_share(const struct fb_tfidf *t)
+{
+	return t->corpus_share;
+}
+
 enum fb_text_lang fb_tfidf_corpus_lang(const struct fb_tfidf *t)
 {
 	return t->corpus_lang;
@@ -450,6 +494,7 @@ void fb_tfidf_free(struct fb_tfidf *t)
 	fb_text_stemmer_free(t->stemmer);
 	strings_free(&t->tkey);
 	strings_free(&t->tsurf);
+	free(t->tstop);
 	free(t->ids);
 	free(t);
 }

@@ -1,19 +1,22 @@
 /* TF-IDF vectors of short texts, the geometry fb-cluster groups prompts in.
  *
- * A text's terms are its words (lib/fb_text.h: NFKC case folded), without
- * the stop words of its language and without one-byte words, stemmed with
- * the Snowball stemmer of its language, and, with ngrams = 2, the pairs of
- * neighbouring terms ("reset password"). The language is fixed, none (no
- * stop words, no stemming) or auto: per text, the language with the most
- * stop words in it; on a tie, or when a text has none, the corpus language
- * (the one chosen for the most texts when fitting).
+ * A text's terms are its words (lib/fb_text.h: NFKC case folded) other than
+ * one-byte words, stemmed with the Snowball stemmer of its language, and,
+ * with ngrams = 2, the pairs of neighbouring words that are not stop words
+ * ("reset password"). Stop words are kept as single words or dropped: in
+ * short requests they carry intent ("how do I" against "why did you"), but
+ * a pair with one is noise. The language is fixed, none (no stop words, no
+ * stemming) or auto: per text, the language with the most stop words in it;
+ * on a tie, or when a text has none, the corpus language (the one chosen
+ * for the most texts when fitting).
  *
  * The vocabulary keeps terms found in at least min_df texts and at most
  * max_df of them, and of those the max_terms found in the most texts. The
- * weight of a term in a text is (1 + ln tf) × idf with idf = ln((1 + n) /
- * (1 + df)) + 1, as scikit-learn's smooth_idf and sublinear_tf; each vector
- * is scaled to unit length (L2), and a text with no term left is the empty
- * vector. */
+ * weight of a term in a text is (1 + ln tf) × idf with the classic smoothed
+ * idf = ln((1 + n) / (1 + df)) (scikit-learn adds 1 to it, which lets the
+ * words of most texts, stop words above all, weigh too much); each vector
+ * is scaled to unit length (L2), and a text with no weighed term left is
+ * the empty vector. */
 #ifndef FB_TFIDF_H
 #define FB_TFIDF_H
 
@@ -24,15 +27,24 @@
 
 #define FB_TFIDF_LANG_AUTO (-1)
 
+/* Stop words kept when the fitted texts are of one language (at least
+ * FB_TFIDF_ONE_LANG of those with stop words in the corpus language, or a
+ * fixed language), dropped otherwise: across languages they tell languages
+ * apart rather than intents. The fit settles it: fb_tfidf_opts() then says
+ * 0 or 1. */
+#define FB_TFIDF_STOP_AUTO (-1)
+#define FB_TFIDF_ONE_LANG 0.9
+
 struct fb_tfidf_opts {
 	int lang;         /* an enum fb_text_lang, or FB_TFIDF_LANG_AUTO */
 	int ngrams;       /* 1 or 2 */
+	int stop_words;   /* 1: kept as single words; 0: dropped; FB_TFIDF_STOP_AUTO */
 	size_t min_df;    /* at least 1 */
 	double max_df;    /* a share, in (0, 1] */
 	size_t max_terms; /* at least 1 */
 };
 
-/* Sets the defaults: auto, 2, 2, 0.5, 50000. */
+/* Sets the defaults: auto, 2, auto, 2, 0.5, 50000. */
 void fb_tfidf_opts_default(struct fb_tfidf_opts *o);
 
 /* A sparse vector: n (index, weight) pairs, indices increasing. */
@@ -87,9 +99,18 @@ const char *fb_tfidf_surface(const struct fb_tfidf *t, size_t i);
 double fb_tfidf_idf(const struct fb_tfidf *t, size_t i);
 size_t fb_tfidf_df(const struct fb_tfidf *t, size_t i);
 
+/* Whether term i is a stop word (kept as a single word), which labels pass
+ * over. Known for fitted vocabularies only: 0 for terms added with
+ * fb_tfidf_add_term. */
+int fb_tfidf_is_stop(const struct fb_tfidf *t, size_t i);
+
 /* The corpus language of auto (FB_TEXT_LANG_NONE when no text had a stop
  * word), or the fixed language. */
 enum fb_text_lang fb_tfidf_corpus_lang(const struct fb_tfidf *t);
+
+/* Of the fitted texts with stop words, the share in the corpus language (1
+ * for a fixed language, or when none had any). */
+double fb_tfidf_corpus_share(const struct fb_tfidf *t);
 
 /* The options in force. Borrowed. */
 const struct fb_tfidf_opts *fb_tfidf_opts(const struct fb_tfidf *t);

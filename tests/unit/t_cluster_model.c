@@ -111,6 +111,72 @@ static void test_round_trip(void)
 	free(path);
 }
 
+/* A model fitted on embeddings: version 2, with the path and dimension;
+ * the vocabulary (of the texts) only names the intents. */
+static void test_embedding(void)
+{
+	static const float e[] = { 1, 0, 0.1f, 0.9f, 0.1f, 0, 0.2f, 0.1f, 1, 0, 1, 0.2f };
+	struct fb_tfidf_opts to;
+	struct fb_tfidf_matrix mat = { 4, 3, NULL, NULL, NULL };
+	struct fb_cluster_model m = { 0 }, back;
+	struct fb_error err;
+	uint32_t top[2] = { UINT32_MAX, UINT32_MAX }, iota[3] = { 0, 1, 2 };
+	size_t i, j;
+	float s1[2], s2[2], n;
+	char *path = fb_xstrdup("/tmp/t_cluster_model-XXXXXX"), *line = NULL;
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	size_t cap = 0;
+
+	mat.rowptr = fb_xmalloc(5 * sizeof *mat.rowptr);
+	mat.idx = fb_xmalloc(12 * sizeof *mat.idx);
+	mat.val = fb_xmalloc(12 * sizeof *mat.val);
+	for (i = 0; i < 4; i++) {
+		mat.rowptr[i] = 3 * i;
+		for (j = 0, n = 0; j < 3; j++)
+			n += e[3 * i + j] * e[3 * i + j];
+		for (j = 0; j < 3; j++) {
+			mat.idx[3 * i + j] = (uint32_t)j;
+			mat.val[3 * i + j] = e[3 * i + j] / sqrtf(n);
+		}
+	}
+	mat.rowptr[4] = 12;
+	fb_tfidf_opts_default(&to);
+	m.tfidf = fb_tfidf_new(&to);
+	fb_cluster_opts_default(&m.cluster);
+	m.cluster.k = 2;
+	CHECK(fb_cluster_kmeans(&mat, &m.cluster, &m.res, NULL) == 0);
+	m.top = top;
+	m.ntop = 1;
+	m.nlabel = 1;
+	m.records = 4;
+	m.embedding_field = (char *)".vec";
+	CHECK(fb_cluster_model_write(&m, f) == 0);
+	CHECK(fclose(f) == 0);
+	f = fopen(path, "r");
+	CHECK(getline(&line, &cap, f) > 0);
+	fclose(f);
+	CHECK(strncmp(line, "{\"format\":\"fbloop-cluster-model\",\"version\":2,", 45) == 0);
+	CHECK(strstr(line, "\"embedding_field\":\".vec\",\"dim\":3}") != NULL);
+	free(line);
+	CHECK(fb_cluster_model_read(path, &back, &err) == 0);
+	CHECK_STR(back.embedding_field, ".vec");
+	CHECK(back.res.dim == 3 && back.res.k == 2 && fb_tfidf_nterms(back.tfidf) == 0);
+	CHECK(memcmp(back.res.centroid, m.res.centroid, 6 * sizeof *m.res.centroid) == 0);
+	for (i = 0; i < 4; i++) {
+		CHECK(fb_cluster_nearest(&back.res, iota, mat.val + 3 * i, 3, s2) ==
+		      m.res.assign[i]);
+		fb_cluster_nearest(&m.res, iota, mat.val + 3 * i, 3, s1);
+		CHECK(memcmp(s1, s2, sizeof s1) == 0);
+	}
+	fb_cluster_model_free(&back);
+	fb_cluster_result_free(&m.res);
+	fb_tfidf_matrix_free(&mat);
+	fb_tfidf_free(m.tfidf);
+	unlink(path);
+	free(path);
+}
+
 static void test_label(void)
 {
 	struct fb_tfidf_opts to;
@@ -208,6 +274,7 @@ int main(void)
 {
 	fb_alloc_init("t_cluster_model");
 	RUN(test_round_trip);
+	RUN(test_embedding);
 	RUN(test_label);
 	RUN(test_bad_files);
 	return CHECK_DONE();

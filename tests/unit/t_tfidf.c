@@ -34,15 +34,16 @@ static void test_weights(void)
 	CHECK(fb_tfidf_nterms(t) == 3);
 	CHECK_STR(fb_tfidf_term(t, 0), "apple");
 	CHECK_STR(fb_tfidf_term(t, 2), "cherry");
-	CHECK_NEAR(fb_tfidf_idf(t, 0), 1.2876820724517808, 1e-12);
-	CHECK_NEAR(fb_tfidf_idf(t, 2), 1.6931471805599454, 1e-12);
+	CHECK_NEAR(fb_tfidf_idf(t, 0), 0.28768207245178093, 1e-12); /* ln(4 / 3) */
+	CHECK_NEAR(fb_tfidf_idf(t, 2), 0.69314718055994531, 1e-12); /* ln(4 / 2) */
 	CHECK(fb_tfidf_df(t, 1) == 2);
 	CHECK(m.nrows == 3 && m.ncols == 3);
 	CHECK(m.rowptr[1] == 2 && m.rowptr[2] == 4 && m.rowptr[3] == 5);
 	CHECK_NEAR(m.val[0], 0.70710678118654752, 1e-7);
 	CHECK(m.idx[2] == 0 && m.idx[3] == 2);
-	CHECK_NEAR(m.val[2], 0.7898069290660905, 1e-7);
-	CHECK_NEAR(m.val[3], 0.6133555370249717, 1e-7);
+	/* (1 + ln 2) ln(4/3) and ln 2, scaled to length 1. */
+	CHECK_NEAR(m.val[2], 0.57495474815368652, 1e-7);
+	CHECK_NEAR(m.val[3], 0.81818521022796631, 1e-7);
 	CHECK_NEAR(m.val[4], 1, 1e-7);
 	/* A new text: unknown words are left out. */
 	fb_tfidf_transform(t, "cherry durian", 13, &v);
@@ -96,10 +97,76 @@ static void test_terms(void)
 	fb_tfidf_free(t);
 }
 
+/* The number of the term whose stems are key, or -1. */
+static long term(const struct fb_tfidf *t, const char *key)
+{
+	for (size_t i = 0; i < fb_tfidf_nterms(t); i++)
+		if (strcmp(fb_tfidf_term(t, i), key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Stop words: single words (never in pairs, never weighing when in every
+ * text), or dropped; auto keeps them in one language only. */
+static void test_stop_words(void)
+{
+	static const char *const en[] = {
+		"how do I reset my password",
+		"how do I track my order",
+		"why did you reset my password",
+		"why did you cancel my order",
+	};
+	static const char *const mixed[] = {
+		"how do I reset my password",
+		"why did you cancel my order",
+		"¿cómo cambio mi contraseña?",
+		"¿por qué cancelaron mi pedido?",
+	};
+	struct fb_tfidf_opts o;
+	struct fb_tfidf *t;
+	struct fb_tfidf_matrix m;
+	long how, my, reset;
+
+	fb_tfidf_opts_default(&o);
+	o.max_df = 1;
+	fit(&o, en, 4, &t, &m);
+	CHECK(fb_tfidf_opts(t)->stop_words == 1);
+	CHECK_NEAR(fb_tfidf_corpus_share(t), 1, 0);
+	how = term(t, "how");
+	my = term(t, "my");
+	reset = term(t, "reset");
+	CHECK(how >= 0 && my >= 0 && reset >= 0);
+	CHECK(term(t, "reset password") >= 0);
+	CHECK(term(t, "do reset") < 0 && term(t, "my password") < 0);
+	CHECK(how >= 0 && fb_tfidf_is_stop(t, (size_t)how));
+	CHECK(reset >= 0 && !fb_tfidf_is_stop(t, (size_t)reset));
+	/* "my" is in every text: idf 0, so no vector holds it. */
+	CHECK_NEAR(fb_tfidf_idf(t, (size_t)my), 0, 0);
+	for (size_t j = 0; j < m.rowptr[4]; j++)
+		CHECK(m.idx[j] != (uint32_t)my);
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+
+	o.stop_words = 0;
+	fit(&o, en, 4, &t, &m);
+	CHECK(term(t, "how") < 0 && term(t, "reset password") >= 0);
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+
+	o.stop_words = FB_TFIDF_STOP_AUTO;
+	fit(&o, mixed, 4, &t, &m);
+	CHECK_NEAR(fb_tfidf_corpus_share(t), 0.5, 0);
+	CHECK(fb_tfidf_opts(t)->stop_words == 0);
+	CHECK(term(t, "how") < 0 && term(t, "mi") < 0);
+	fb_tfidf_matrix_free(&m);
+	fb_tfidf_free(t);
+}
+
 int main(void)
 {
 	fb_alloc_init("t_tfidf");
 	RUN(test_weights);
 	RUN(test_terms);
+	RUN(test_stop_words);
 	return CHECK_DONE();
 }
