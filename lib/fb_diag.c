@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "fb_opt.h"
+
 static void vdiag(const char *prog, const char *kind, const char *file, long line, int col,
                   const char *fmt, va_list ap) FB_PRINTF(6, 0);
 
@@ -77,4 +79,24 @@ int fb_diag_close_stdout(const char *prog)
 		return 0;
 	fprintf(stderr, "%s: write error: %s\n", prog, strerror(errnum));
 	return 2;
+}
+
+int fb_diag_opt_long(const char *prog, const char *opt, const char *arg, long min, long max,
+                     long *out)
+{
+	struct fb_error err;
+
+	if (fb_opt_long(arg, min, max, out, &err) < 0)
+		return fb_diag_usage(prog, "--%s: %s", opt, err.text);
+	return 0;
+}
+
+int fb_diag_opt_double(const char *prog, const char *opt, const char *arg, double min, double max,
+                       double *out)
+{
+	struct fb_error err;
+
+	if (fb_opt_double(arg, min, max, out, &err) < 0)
+		return fb_diag_usage(prog, "--%s: %s", opt, err.text);
+	return 0;
 }

@@ -24,6 +24,14 @@ void fb_diag_warn(const char *prog, const char *file, long line, int col, const 
  * command-line mistake. Returns 2, the exit status for it. */
 int fb_diag_usage(const char *prog, const char *fmt, ...) FB_PRINTF(2, 3);
 
+/* Parse the argument of option --opt as fb_opt_long() and fb_opt_double()
+ * do. On a mistake they print "prog: --opt: message" and the usage hint, as
+ * fb_diag_usage(), and return 2; otherwise 0. */
+int fb_diag_opt_long(const char *prog, const char *opt, const char *arg, long min, long max,
+                     long *out);
+int fb_diag_opt_double(const char *prog, const char *opt, const char *arg, double min, double max,
+                       double *out);
+
 /* Makes writes to a closed pipe fail with EPIPE instead of killing the
  * program, so that "| head" can end it quietly with status 0. */
 void fb_diag_ignore_sigpipe(void);
