@@ -16,7 +16,7 @@ PKG_CONFIG ?= pkg-config
 PKGS = jansson libpcre2-8 libutf8proc zlib gsl
 
 VERSION = 0.1.0
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wwrite-strings -Wformat=2 -Wvla
 ifeq ($(CI),true)
@@ -46,7 +46,7 @@ CMD_BIN = $(CMDS:%=$(O)/bin/%)
 # Subcommands have pages of their own, as in git: fb-eval-build(1).
 MAN1 = $(sort $(wildcard man/*.1))
 
-.PHONY: all deps demo check check-asan fuzz-smoke install uninstall clean format-check
+.PHONY: all deps demo check check-asan check-stats fuzz-smoke install uninstall clean format-check
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -83,7 +83,13 @@ $(O)/tests/replay_%: $(O)/tests/fuzz/%.o $(O)/tests/fuzz/replay.o $(LIBFB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(O)/tests/fuzz/replay.o $(LIBFB) $(LIBS)
 
-build-tests: $(CMD_BIN) $(UNIT_BIN) $(REPLAY_BIN)
+# The A/A simulation of fb-abtest's tests (tests/stats/aa.c), run by
+# 'make check-stats'.
+$(O)/tests/aa: $(O)/tests/stats/aa.o $(LIBFB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBFB) $(LIBS)
+
+build-tests: $(CMD_BIN) $(UNIT_BIN) $(REPLAY_BIN) $(O)/tests/aa
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -92,6 +98,10 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory build-tests
 	@bash tests/run.sh $(O)
+
+check-stats: deps
+	@$(MAKE) --no-print-directory $(O)/bin/fb-abtest $(O)/tests/aa
+	@$(O)/tests/aa $(O)/bin/fb-abtest
 
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build-asan SAN=1 build-tests
@@ -124,7 +134,7 @@ uninstall:
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(DESTDIR)$(MANDIR)/man7/fbloop.7
 
 format-check:
-	clang-format --dry-run --Werror cmd/*.c $(wildcard cmd/*/*.c cmd/*/*.h) lib/*.c lib/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
+	clang-format --dry-run --Werror cmd/*.c $(wildcard cmd/*/*.c cmd/*/*.h) lib/*.c lib/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/stats/*.c
 
 clean:
 	rm -rf build build-asan build-fuzz bin

@@ -5,13 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_abtest_seqboot.h"
 #include "fb_alloc.h"
+#include "fb_cuped.h"
 
 static const char *const method_names[] = {
-	"auto",     "prop",    "prop-nocorrect",    "fisher",
-	"welch",    "student", "mann-whitney",      "paired-t",
-	"wilcoxon", "mcnemar", "mcnemar-nocorrect", "sign",
-	"delta",
+	"auto",         "prop",      "prop-nocorrect", "fisher",   "welch",   "student",
+	"mann-whitney", "bootstrap", "paired-t",       "wilcoxon", "mcnemar", "mcnemar-nocorrect",
+	"sign",         "delta",     "msprt",
 };
 
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err)
@@ -106,6 +107,10 @@ static void mean_row(struct fb_abtest_row *row, const struct fb_arm *a, const st
 	int rc;
 
 	row->method = cfg->mean_method;
+	if (row->method == FB_ABTEST_BOOTSTRAP) {
+		fb_abtest_boot_values(row, a, b, cfg);
+		return;
+	}
 	if (row->method == FB_ABTEST_MANN_WHITNEY)
 		rc = fb_stats_mann_whitney(a->values, a->nvalues, b->values, b->nvalues, &cfg->opts,
 		                           &row->test, &err);
@@ -119,6 +124,105 @@ static void mean_row(struct fb_abtest_row *row, const struct fb_arm *a, const st
 		return;
 	}
 	row->tested = 1;
+}
+
+/* The t test the mean method names, on moments. */
+static int t_test(const struct fb_stats_moments *a, const struct fb_stats_moments *b,
+                  const struct fb_abtest_config *cfg, struct fb_stats_result *res,
+                  struct fb_error *err)
+{
+	if (cfg->mean_method == FB_ABTEST_STUDENT)
+		return fb_stats_student_t(a, b, &cfg->opts, res, err);
+	return fb_stats_welch_t(a, b, &cfg->opts, res, err);
+}
+
+/* 1 − (adjusted / plain) variance of the difference, from the standard
+ * errors of the two tests. */
+static double reduction(double se_adjusted, double se_plain)
+{
+	return 1 - (se_adjusted * se_adjusted) / (se_plain * se_plain);
+}
+
+/* A row that could not be tested, with the reason. */
+static void untested(struct fb_abtest_row *row, const struct fb_error *err)
+{
+	clear_result(&row->test);
+	snprintf(row->note, sizeof row->note, "%s", err->text);
+}
+
+/* The ratio of an arm's sums, NaN when there is none. */
+static double ratio_of(const struct fb_stats_ratio *r)
+{
+	return r->k && r->mean_n != 0 ? r->mean_y / r->mean_n : NAN;
+}
+
+/* A ratio metric over records: the delta method on the arms' (numerator,
+ * denominator) moments, each record a unit. */
+static void ratio_row(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                      const struct fb_abtest_config *cfg)
+{
+	struct fb_error err;
+
+	row->method = cfg->sequential ? FB_ABTEST_MSPRT : FB_ABTEST_DELTA;
+	row->n_control = a->xy.k;
+	row->n_variant = b->xy.k;
+	row->estimate_control = ratio_of(&a->xy);
+	row->estimate_variant = ratio_of(&b->xy);
+	if (a->xy.k == 0 || b->xy.k == 0)
+		snprintf(row->note, sizeof row->note, "no values in the %s arm",
+		         a->xy.k == 0 ? "control" : "variant");
+	else if (cfg->sequential)
+		fb_abtest_seq_units(row, &a->xy, &b->xy, cfg);
+	else if (fb_stats_ratio_z(&a->xy, &b->xy, &cfg->opts, &row->test, &err) < 0)
+		untested(row, &err);
+	else
+		row->tested = 1;
+	if (row->tested) {
+		row->estimate_control = row->test.estimate_a;
+		row->estimate_variant = row->test.estimate_b;
+	}
+}
+
+/* A binary or mean metric over records with a covariate: the mean method's
+ * t test on the CUPED-adjusted moments. */
+static void cuped_row(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                      const struct fb_abtest_config *cfg)
+{
+	struct fb_stats_moments ma, mb;
+	struct fb_stats_result plain;
+	struct fb_error err;
+	double mean_x;
+
+	row->method = cfg->mean_method;
+	if (fb_cuped_moments(&a->xy, &b->xy, &ma, &mb, &row->theta, &mean_x, &err) < 0 ||
+	    t_test(&ma, &mb, cfg, &row->test, &err) < 0) {
+		untested(row, &err);
+		return;
+	}
+	row->tested = 1;
+	row->estimate_control = row->test.estimate_a;
+	row->estimate_variant = row->test.estimate_b;
+	if (t_test(&a->moments, &b->moments, cfg, &plain, NULL) == 0)
+		row->variance_reduction = reduction(row->test.std_error, plain.std_error);
+}
+
+/* The rows of ratio metrics, and with a covariate those of arms with
+ * values, whose estimates are not the arms' plain means. Returns 1 when it
+ * made the row, else 0. */
+static int ratio_or_cuped(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
+                          const struct fb_abtest_config *cfg)
+{
+	if (row->kind == FB_METRIC_RATIO) {
+		ratio_row(row, a, b, cfg);
+	} else if (cfg->cuped && a->moments.n && b->moments.n) {
+		cuped_row(row, a, b, cfg);
+	} else {
+		return 0;
+	}
+	row->difference = row->estimate_variant - row->estimate_control;
+	row->relative_difference =
+	    row->estimate_control != 0 ? row->difference / fabs(row->estimate_control) : NAN;
+	return 1;
 }
 
 static void compare_one(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
@@ -139,16 +243,23 @@ static void compare_one(struct fb_abtest_row *row, const struct fb_arm *a, const
 	row->difference = row->estimate_variant - row->estimate_control;
 	row->relative_difference =
 	    row->estimate_control != 0 ? row->difference / fabs(row->estimate_control) : NAN;
+	if (ratio_or_cuped(row, a, b, cfg))
+		return;
 	if (a->moments.n == 0 || b->moments.n == 0) {
-		row->method = row->kind == FB_METRIC_BINARY
+		row->method = cfg->cuped ? cfg->mean_method
+		              : row->kind == FB_METRIC_BINARY
 		                  ? (cfg->binary_method == FB_ABTEST_AUTO ? FB_ABTEST_PROP
 		                                                          : cfg->binary_method)
 		                  : cfg->mean_method;
 		snprintf(row->note, sizeof row->note, "no values in the %s arm",
 		         a->moments.n == 0 ? "control" : "variant");
+		if (cfg->sequential)
+			row->method = FB_ABTEST_MSPRT;
 		return;
 	}
-	if (row->kind == FB_METRIC_BINARY)
+	if (cfg->sequential)
+		fb_abtest_seq_arms(row, a, b, cfg);
+	else if (row->kind == FB_METRIC_BINARY)
 		binary_row(row, a, b, cfg);
 	else
 		mean_row(row, a, b, cfg);
@@ -262,6 +373,45 @@ static void compare_paired(struct fb_abtest_row *row, const struct fb_arms *arms
 	free(b);
 }
 
+/* The CUPED comparison of units: the delta method on the units' adjusted
+ * sums; a and b are the plain aggregates. */
+static void cuped_units(struct fb_abtest_row *row, const struct fb_arms *arms,
+                        const struct fb_stats_ratio *a, const struct fb_stats_ratio *b,
+                        const struct fb_abtest_config *cfg)
+{
+	struct fb_cuped_units u[2];
+	struct fb_stats_ratio adj[2];
+	struct fb_stats_result plain;
+	double *y[2], *n[2], *x[2], mean_x;
+	struct fb_error err;
+	size_t i;
+
+	u[0].k =
+	    fb_arms_unit_values(arms, row->segment, cfg->control, row->metric, &y[0], &n[0], &x[0]);
+	u[1].k =
+	    fb_arms_unit_values(arms, row->segment, row->variant, row->metric, &y[1], &n[1], &x[1]);
+	for (i = 0; i < 2; i++) {
+		u[i].y = y[i];
+		u[i].n = n[i];
+		u[i].x = x[i];
+	}
+	if (fb_cuped_units(&u[0], &u[1], &adj[0], &adj[1], &row->theta, &mean_x, &err) < 0 ||
+	    fb_stats_ratio_z(&adj[0], &adj[1], &cfg->opts, &row->test, &err) < 0) {
+		untested(row, &err);
+	} else {
+		row->tested = 1;
+		row->estimate_control = row->test.estimate_a;
+		row->estimate_variant = row->test.estimate_b;
+		if (fb_stats_ratio_z(a, b, &cfg->opts, &plain, NULL) == 0)
+			row->variance_reduction = reduction(row->test.std_error, plain.std_error);
+	}
+	for (i = 0; i < 2; i++) {
+		free(y[i]);
+		free(n[i]);
+		free(x[i]);
+	}
+}
+
 /* A comparison of a design with a unit of randomisation: the per-record
  * means over the units of each arm (for a binary metric y is the unit's
  * successes), compared with the delta method. */
@@ -276,9 +426,20 @@ static void compare_units(struct fb_abtest_row *row, const struct fb_arms *arms,
 	row->units_control = a.k;
 	row->units_variant = b.k;
 	row->method = FB_ABTEST_DELTA;
-	row->estimate_control = a.k ? a.mean_y / a.mean_n : NAN;
-	row->estimate_variant = b.k ? b.mean_y / b.mean_n : NAN;
-	if (a.k && b.k && fb_stats_ratio_z(&a, &b, &cfg->opts, &row->test, &err) == 0) {
+	if (cfg->sequential)
+		row->method = FB_ABTEST_MSPRT;
+	else if (row->kind == FB_METRIC_MEAN && cfg->mean_method == FB_ABTEST_BOOTSTRAP)
+		row->method = FB_ABTEST_BOOTSTRAP;
+	row->estimate_control = ratio_of(&a);
+	row->estimate_variant = ratio_of(&b);
+	if (a.k && b.k && cfg->sequential) {
+		fb_abtest_seq_units(row, &a, &b, cfg);
+	} else if (a.k && b.k && row->kind == FB_METRIC_MEAN &&
+	           cfg->mean_method == FB_ABTEST_BOOTSTRAP) {
+		fb_abtest_boot_units(row, arms, cfg);
+	} else if (a.k && b.k && cfg->cuped && row->kind != FB_METRIC_RATIO) {
+		cuped_units(row, arms, &a, &b, cfg);
+	} else if (a.k && b.k && fb_stats_ratio_z(&a, &b, &cfg->opts, &row->test, &err) == 0) {
 		/* The test's own figures, the same as the row's. */
 		row->estimate_control = row->test.estimate_a;
 		row->estimate_variant = row->test.estimate_b;
@@ -340,8 +501,11 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 				row->wilson_control[0] = row->wilson_control[1] = NAN;
 				row->wilson_variant[0] = row->wilson_variant[1] = NAN;
 				row->prob_variant_better = NAN;
+				row->theta = row->variance_reduction = NAN;
 				row->p_adjusted = NAN;
 				row->null_statistic = NAN;
+				row->boot.pct_low = row->boot.pct_high = NAN;
+				row->boot.z0 = row->boot.accel = row->mixing_variance = NAN;
 				clear_result(&row->test);
 				if (cfg->paired)
 					compare_paired(row, arms, cfg);
@@ -398,7 +562,9 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 	json_object_set_new(o, "record", json_string("comparison"));
 	json_object_set_new(o, "metric", json_string(fb_metric_name(metrics[row->metric])));
 	json_object_set_new(o, "type",
-	                    json_string(row->kind == FB_METRIC_BINARY ? "binary" : "mean"));
+	                    json_string(row->kind == FB_METRIC_BINARY  ? "binary"
+	                                : row->kind == FB_METRIC_RATIO ? "ratio"
+	                                                               : "mean"));
 	json_object_set_new(o, "segment",
 	                    segmented ? json_string(fb_arms_segment_name(arms, row->segment))
 	                              : json_null());
@@ -431,6 +597,10 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 	json_object_set_new(o, "p_value", num(t->p_value));
 	json_object_set_new(o, "p_adjusted", num(row->p_adjusted));
 	json_object_set_new(o, "decision", json_string(fb_abtest_decision_name(row->decision)));
+	if (cfg->cuped && row->kind != FB_METRIC_RATIO) {
+		json_object_set_new(o, "theta", num(row->theta));
+		json_object_set_new(o, "variance_reduction", num(row->variance_reduction));
+	}
 	if (row->kind == FB_METRIC_BINARY) {
 		json_object_set_new(o, "interval_control", pair(row->wilson_control));
 		json_object_set_new(o, "interval_variant", pair(row->wilson_variant));
@@ -454,6 +624,7 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 		json_object_set_new(o, "prob_superiority", num(t->estimate));
 		json_object_set_new(o, "exact", json_boolean(t->method & FB_STATS_METHOD_EXACT));
 	}
+	fb_abtest_seqboot_json(o, row, cfg);
 	if (!row->tested)
 		json_object_set_new(o, "note", json_string(row->note));
 	return o;

@@ -24,6 +24,7 @@ enum fb_abtest_method {
 	FB_ABTEST_WELCH,          /* t.test(var.equal = FALSE) */
 	FB_ABTEST_STUDENT,        /* t.test(var.equal = TRUE) */
 	FB_ABTEST_MANN_WHITNEY,   /* wilcox.test */
+	FB_ABTEST_BOOTSTRAP,      /* BCa interval of the difference (fb_abtest_seqboot) */
 	/* Paired designs. */
 	FB_ABTEST_PAIRED_T,          /* t.test(paired = TRUE) */
 	FB_ABTEST_WILCOXON,          /* wilcox.test(paired = TRUE) */
@@ -31,7 +32,10 @@ enum fb_abtest_method {
 	FB_ABTEST_MCNEMAR_NOCORRECT, /* mcnemar.test(correct = FALSE) */
 	FB_ABTEST_SIGN,              /* binom.test on the discordant pairs */
 	/* Designs with a unit of randomisation; not a name users give. */
-	FB_ABTEST_DELTA, /* z test of per-record means, delta-method variance */
+	FB_ABTEST_DELTA, /* z test of ratios (per-record means over units, ratio
+	                  * metrics), delta-method variance */
+	/* With --sequential, for every metric; not a name users give. */
+	FB_ABTEST_MSPRT, /* mixture SPRT (fb_abtest_seqboot) */
 };
 
 /* FB_ABTEST_AUTO uses Fisher's exact test when an expected count of the
@@ -43,8 +47,9 @@ enum fb_abtest_method {
 #define FB_ABTEST_SRM_ALPHA 0.001
 
 /* Parses "auto", "prop", "prop-nocorrect", "fisher", "welch", "student",
- * "mann-whitney", "paired-t", "wilcoxon", "mcnemar", "mcnemar-nocorrect" or
- * "sign" (not "delta", which --unit-field implies). Returns 0, or -1 with err->text "unknown method
+ * "mann-whitney", "bootstrap", "paired-t", "wilcoxon", "mcnemar",
+ * "mcnemar-nocorrect" or "sign" (not "delta", which --unit-field implies, nor
+ * "msprt", which --sequential does). Returns 0, or -1 with err->text "unknown method
  * 'x'". */
 int fb_abtest_method_from_name(const char *name, enum fb_abtest_method *out, struct fb_error *err);
 
@@ -59,18 +64,28 @@ int fb_abtest_method_is_paired(enum fb_abtest_method m);
 
 struct fb_abtest_config {
 	enum fb_abtest_method binary_method; /* auto, prop, prop-nocorrect or fisher */
-	enum fb_abtest_method mean_method;   /* welch, student or mann-whitney */
+	enum fb_abtest_method mean_method;   /* welch, student, mann-whitney or bootstrap */
 	int paired; /* a paired design: the arms hold pairs, the methods are paired ones
 	             * (binary: mcnemar, mcnemar-nocorrect or sign; mean: paired-t or
 	             * wilcoxon) */
 	int unit;   /* a unit of randomisation: the arms hold per-unit sums
 	             * (fb_arms_unit_add), compared with FB_ABTEST_DELTA, and the
 	             * sample-ratio check counts units */
+	int cuped;  /* a covariate: binary and mean metrics are compared on CUPED-adjusted
+	             * values (fb_cuped), from the arms' bivariate moments
+	             * (fb_arms_add_xy) or, with unit, the units' covariates; the
+	             * mean method (welch or student) tests them, or with unit the
+	             * delta method */
 	struct fb_stats_opts opts; /* alternative, conf_level, exact */
 	double alpha;              /* for decisions, on adjusted p-values */
 	enum fb_stats_adjust adjust;
 	size_t control;             /* variant index */
 	const int *lower_is_better; /* per metric; borrowed; NULL: higher is better */
+	/* Bootstrap and sequential tests (fb_abtest_seqboot.h). */
+	uint64_t resamples; /* mean method bootstrap: resamples per comparison */
+	unsigned long seed; /* of each comparison's bootstrap generator */
+	int sequential;     /* every metric by FB_ABTEST_MSPRT */
+	double seq_tuning;  /* the mSPRT's tuning, fb_stats_seq_opts */
 };
 
 enum fb_abtest_decision {
@@ -93,12 +108,16 @@ struct fb_abtest_row {
 	double estimate_control, estimate_variant;   /* proportion or mean */
 	double difference, relative_difference;      /* variant − control, and / control */
 	double wilson_control[2], wilson_variant[2]; /* binary: Wilson intervals */
-	double prob_variant_better;  /* binary: P(variant > control), Beta(1, 1) priors */
-	struct fb_stats_result test; /* the test's own figures */
+	double prob_variant_better;       /* binary: P(variant > control), Beta(1, 1) priors */
+	double theta, variance_reduction; /* CUPED: θ, and 1 − (adjusted / plain) variance
+	                                   * of the difference */
+	struct fb_stats_result test;      /* the test's own figures */
 	double p_adjusted;
 	int tested; /* the test ran; otherwise note says why not */
 	enum fb_abtest_decision decision;
 	char note[240];
+	struct fb_stats_boot_info boot; /* bootstrap: its own figures */
+	double mixing_variance;         /* msprt: τ² */
 };
 
 /* Compares every variant but the control with the control, for every
@@ -107,7 +126,9 @@ struct fb_abtest_row {
  * that could be tested and decides. With cfg->paired, the comparisons use
  * the pairs of the arms (fb_arms_pair_add) with both sides, and the arms'
  * per-arm summaries are not used; so with cfg->unit, which uses the units'
- * sums (fb_arms_units) and the delta method. Returns a new array of *nrows rows
+ * sums (fb_arms_units) and the delta method. Ratio metrics always use the
+ * delta method: over units with cfg->unit, else over records (the arms'
+ * bivariate moments). Returns a new array of *nrows rows
  * (free with free()). A comparison that cannot be tested (an empty arm,
  * constant data) is a row with tested 0 and a note, not an error. */
 struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
@@ -119,7 +140,8 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
  * per arm (with cfg->paired, then "design": "paired", n_pairs and
  * n_unpaired; with cfg->unit, "design": "unit", units_control and
  * units_variant), estimates, differences, interval, method, statistic, df,
- * p_value, p_adjusted, decision, and the method's extras. Infinite bounds
+ * p_value, p_adjusted, decision, and the method's extras (with cfg->cuped,
+ * theta and variance_reduction on binary and mean rows). Infinite bounds
  * are the strings "inf" and "-inf"; what does not apply is null. */
 json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,
                            const struct fb_metric *const *metrics,

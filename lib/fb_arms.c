@@ -26,15 +26,18 @@ struct pairlist {
 	size_t n, cap;
 };
 
-/* A unit of randomisation: the variant it was first seen under, and
- * whether it was seen under another too. */
+/* A unit of randomisation: the variant it was first seen under, whether
+ * it was seen under another too, its covariate and its id. */
 struct unit {
 	size_t variant;
 	int contaminated;
+	double covariate;
+	size_t len;
+	char id[];
 };
 
 /* The sums of one unit in one segment: per metric, the sum of its values,
- * then per metric their number. */
+ * the sum of their denominators and their number. */
 struct unitsums {
 	const struct unit *unit;
 	size_t variant;
@@ -243,6 +246,13 @@ void fb_arms_add(struct fb_arms *a, size_t segment, size_t variant, size_t metri
 	}
 }
 
+void fb_arms_add_xy(struct fb_arms *a, size_t segment, size_t variant, size_t metric, double x,
+                    double y)
+{
+	fb_arms_add(a, segment, variant, metric, x);
+	fb_stats_ratio_add(&cell_add(a, segment, variant)->arm[metric].xy, x, y);
+}
+
 void fb_arms_add_records(struct fb_arms *a, size_t segment, size_t variant, uint64_t records)
 {
 	cell_add(a, segment, variant)->records += records;
@@ -256,6 +266,12 @@ void fb_arms_merge(struct fb_arms *a, size_t segment, size_t variant, size_t met
 	arm->count.n += count->n;
 	arm->count.successes += count->successes;
 	fb_stats_moments_merge(&arm->moments, moments);
+}
+
+void fb_arms_merge_xy(struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                      const struct fb_stats_ratio *xy)
+{
+	fb_stats_ratio_merge(&cell_add(a, segment, variant)->arm[metric].xy, xy);
 }
 
 size_t fb_arms_ncells(const struct fb_arms *a)
@@ -387,37 +403,48 @@ void fb_arms_pair_counts(const struct fb_arms *a, uint64_t *pairs, uint64_t *inc
 		}
 }
 
-/* The unit id, added when new; marks it contaminated when seen under a
- * second variant. */
-static const struct unit *unit_of(struct fb_arms *a, const char *id, size_t len, size_t variant)
+/* The unit id, added when new with the covariate; NULL when it has
+ * another covariate. */
+static struct unit *unit_get(struct fb_arms *a, const char *id, size_t len, size_t variant,
+                             double covariate)
 {
 	struct unit *u = fb_map_get(a->unit_index, id, len);
 
 	if (!u) {
-		u = fb_xcalloc(1, sizeof *u);
+		u = fb_xcalloc(1, sizeof *u + len + 1);
 		u->variant = variant;
+		u->covariate = covariate;
+		u->len = len;
+		memcpy(u->id, id, len);
 		a->units = fb_xgrow(a->units, &a->units_cap, a->nunits + 1, sizeof *a->units);
 		a->units[a->nunits++] = u;
 		fb_map_put(a->unit_index, id, len, u);
-	} else if (u->variant != variant && !u->contaminated) {
-		u->contaminated = 1;
-		a->contaminated++;
+	} else if (!(u->covariate == covariate || (isnan(u->covariate) && isnan(covariate)))) {
+		return NULL;
 	}
 	return u;
 }
 
-void fb_arms_unit_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
-                      const double *values)
+/* Marks u contaminated when seen under a second variant or when told. */
+static void unit_mark(struct fb_arms *a, struct unit *u, size_t variant, int contaminated)
 {
-	const struct unit *u = unit_of(a, id, len, variant);
-	char *key = fb_xmalloc(sizeof segment + len + 1);
+	if ((u->variant != variant || contaminated) && !u->contaminated) {
+		u->contaminated = 1;
+		a->contaminated++;
+	}
+}
+
+/* The sums of unit u in segment, added when new. */
+static struct unitsums *sums_get(struct fb_arms *a, size_t segment, const struct unit *u,
+                                 size_t variant)
+{
+	char *key = fb_xmalloc(sizeof segment + u->len + 1);
 	struct unitsums *us;
 	struct unitlist *l;
-	size_t i, m = a->nmetrics;
 
 	memcpy(key, &segment, sizeof segment);
-	memcpy(key + sizeof segment, id, len);
-	us = fb_map_get(a->sums_index, key, sizeof segment + len);
+	memcpy(key + sizeof segment, u->id, u->len);
+	us = fb_map_get(a->sums_index, key, sizeof segment + u->len);
 	if (!us) {
 		if (segment >= a->nsumlists) {
 			a->sums = fb_xrealloc(a->sums, (segment + 1) * sizeof *a->sums);
@@ -426,19 +453,56 @@ void fb_arms_unit_add(struct fb_arms *a, size_t segment, const char *id, size_t 
 			a->nsumlists = segment + 1;
 		}
 		l = &a->sums[segment];
-		us = fb_xcalloc(1, sizeof *us + 2 * m * sizeof us->v[0]);
+		us = fb_xcalloc(1, sizeof *us + 3 * a->nmetrics * sizeof us->v[0]);
 		us->unit = u;
 		us->variant = variant;
 		l->u = fb_xgrow(l->u, &l->cap, l->n + 1, sizeof *l->u);
 		l->u[l->n++] = us;
-		fb_map_put(a->sums_index, key, sizeof segment + len, us);
+		fb_map_put(a->sums_index, key, sizeof segment + u->len, us);
 	}
 	free(key);
-	for (i = 0; i < m; i++)
+	return us;
+}
+
+int fb_arms_unit_add(struct fb_arms *a, size_t segment, const char *id, size_t len, size_t variant,
+                     const double *values, const double *dens, double covariate)
+{
+	struct unit *u = unit_get(a, id, len, variant, covariate);
+	struct unitsums *us;
+	size_t i;
+
+	if (!u)
+		return -1;
+	unit_mark(a, u, variant, 0);
+	us = sums_get(a, segment, u, variant);
+	for (i = 0; i < a->nmetrics; i++)
 		if (!isnan(values[i])) {
-			us->v[i] += values[i];
-			us->v[m + i]++;
+			us->v[3 * i] += values[i];
+			us->v[3 * i + 1] += dens ? dens[i] : 1;
+			us->v[3 * i + 2]++;
 		}
+	return 0;
+}
+
+int fb_arms_unit_merge(struct fb_arms *a, const struct fb_arms_unit_sums *from)
+{
+	struct unit *u = unit_get(a, from->id, from->len, from->variant, from->covariate);
+	struct unitsums *us;
+	size_t i;
+
+	if (!u)
+		return -1;
+	unit_mark(a, u, from->variant, from->contaminated);
+	us = sums_get(a, from->segment, u, from->variant);
+	for (i = 0; i < 3 * a->nmetrics; i++)
+		us->v[i] += from->sums[i];
+	return 0;
+}
+
+/* Whether us counts for metric in variant's arm. */
+static int unit_counts(const struct unitsums *us, size_t variant, size_t metric)
+{
+	return !us->unit->contaminated && us->variant == variant && us->v[3 * metric + 2] != 0;
 }
 
 void fb_arms_units(const struct fb_arms *a, size_t segment, size_t variant, size_t metric,
@@ -446,18 +510,37 @@ void fb_arms_units(const struct fb_arms *a, size_t segment, size_t variant, size
 {
 	const struct unitlist *l = segment < a->nsumlists ? &a->sums[segment] : NULL;
 	struct fb_stats_ratio init = FB_STATS_RATIO_INIT;
-	size_t i, m = a->nmetrics;
+	size_t i;
 
 	*out = init;
 	*records = 0;
 	for (i = 0; l && i < l->n; i++) {
-		const struct unitsums *us = l->u[i];
+		const double *v = l->u[i]->v + 3 * metric;
 
-		if (us->unit->contaminated || us->variant != variant || us->v[m + metric] == 0)
+		if (!unit_counts(l->u[i], variant, metric))
 			continue;
-		fb_stats_ratio_add(out, us->v[metric], us->v[m + metric]);
-		*records += (uint64_t)us->v[m + metric];
+		fb_stats_ratio_add(out, v[0], v[1]);
+		*records += (uint64_t)v[2];
 	}
+}
+
+size_t fb_arms_unit_values(const struct fb_arms *a, size_t segment, size_t variant, size_t metric,
+                           double **x, double **y, double **cov)
+{
+	const struct unitlist *l = segment < a->nsumlists ? &a->sums[segment] : NULL;
+	size_t n = 0, i, cap = l && l->n ? l->n : 1;
+
+	*x = fb_xcalloc(cap, sizeof **x);
+	*y = fb_xcalloc(cap, sizeof **y);
+	*cov = fb_xcalloc(cap, sizeof **cov);
+	for (i = 0; l && i < l->n; i++) {
+		if (!unit_counts(l->u[i], variant, metric))
+			continue;
+		(*x)[n] = l->u[i]->v[3 * metric];
+		(*y)[n] = l->u[i]->v[3 * metric + 1];
+		(*cov)[n++] = l->u[i]->unit->covariate;
+	}
+	return n;
 }
 
 uint64_t fb_arms_units_total(const struct fb_arms *a, size_t variant)
@@ -473,4 +556,30 @@ uint64_t fb_arms_units_total(const struct fb_arms *a, size_t variant)
 uint64_t fb_arms_units_contaminated(const struct fb_arms *a)
 {
 	return a->contaminated;
+}
+
+size_t fb_arms_nunit_sums(const struct fb_arms *a)
+{
+	size_t n = 0, s;
+
+	for (s = 0; s < a->nsumlists; s++)
+		n += a->sums[s].n;
+	return n;
+}
+
+void fb_arms_unit_sums(const struct fb_arms *a, size_t i, struct fb_arms_unit_sums *out)
+{
+	size_t s = 0;
+	const struct unitsums *us;
+
+	while (i >= a->sums[s].n)
+		i -= a->sums[s++].n;
+	us = a->sums[s].u[i];
+	out->segment = s;
+	out->variant = us->variant;
+	out->id = us->unit->id;
+	out->len = us->unit->len;
+	out->contaminated = us->unit->contaminated;
+	out->covariate = us->unit->covariate;
+	out->sums = us->v;
 }

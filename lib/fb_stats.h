@@ -213,6 +213,12 @@ struct fb_stats_ratio {
 
 void fb_stats_ratio_add(struct fb_stats_ratio *r, double y, double n);
 
+/* Merges other into r as if its units had been added to r: Chan et al.'s
+ * pairwise update of means and co-moments, which may differ from adding
+ * them one by one in the last bits. (The struct also serves as the
+ * bivariate moments of a metric and its covariate, for CUPED.) */
+void fb_stats_ratio_merge(struct fb_stats_ratio *r, const struct fb_stats_ratio *other);
+
 /* The ratio of means R = Ybar / Nbar (the per-record mean) and its
  * delta-method variance (1 / (k Nbar²)) (s_y² − 2 R s_yn + R² s_n²), with
  * sample (co)variances over the k units. Returns 0, or -1 with err filled
@@ -347,5 +353,117 @@ int fb_stats_prob_b_better(const struct fb_stats_count *a, const struct fb_stats
                            struct fb_error *err);
 
 #define FB_STATS_BAYES_MAX_TERMS 10000000u
+
+/* === Bootstrap intervals and sequential tests (fb_stats_boot.c,
+ * fb_stats_seq.c) ====================================================== */
+
+/* --- bootstrap (Efron 1987; Efron and Tibshirani 1993, ch. 14) -------- */
+
+/* What fb_stats_boot_means does. Each arm is resampled on its own, with
+ * replacement, resamples times; the generator is GSL's gsl_rng_mt19937
+ * set to seed, so the same data and seed give the same figures. */
+struct fb_stats_boot_opts {
+	uint64_t resamples; /* B, at least 2 */
+	unsigned long seed;
+	double conf_level; /* in (0, 1) */
+	enum fb_stats_alternative alternative;
+};
+
+/* The bootstrap's own figures besides those of struct fb_stats_result. */
+struct fb_stats_boot_info {
+	double pct_low, pct_high; /* the percentile interval */
+	double z0;                /* bias correction, Φ⁻¹ of the share of replicates below */
+	double accel;             /* acceleration, from the jackknife */
+};
+
+/* The difference R_b − R_a of per-record means R = sum(y) / sum(n) over the
+ * k units of each arm, unit i with value sum y[i] over n[i] records; with
+ * n NULL every unit is one record and R is the mean of y. Draws k units
+ * with replacement in each arm (first arm a, then b, in each replicate),
+ * B times, and gives the BCa interval (ci_low, ci_high; Efron 1987) with
+ * the acceleration from the jackknife over both arms, as
+ * scipy.stats.bootstrap(method="BCa") computes it: quantiles of the
+ * replicates interpolated linearly between order statistics (R's type 7,
+ * numpy's default), z0 counting replicates equal to the estimate half.
+ * p_value is the BCa interval inverted: the smallest level at which the
+ * interval leaves out 0 (see fb_stats_boot_interval). Also fills
+ * estimate, estimate_a, estimate_b and std_error (the standard deviation
+ * of the replicates); statistic and df are NaN; info gets the percentile
+ * interval, z0 and the acceleration. Values must be finite and n positive.
+ * Needs two units in each arm and data that are not constant; fails when
+ * every replicate lies on one side of the estimate (z0 infinite). Takes
+ * B + max(ka, kb) doubles of scratch memory; time is O(B (ka + kb)). */
+int fb_stats_boot_means(const double *ya, const double *na, size_t ka, const double *yb,
+                        const double *nb, size_t kb, const struct fb_stats_boot_opts *opts,
+                        struct fb_stats_result *res, struct fb_stats_boot_info *info,
+                        struct fb_error *err);
+
+/* The interval part of fb_stats_boot_means, for replicates got elsewhere:
+ * sorts reps (B of them) in place and, from the estimate and the
+ * acceleration, fills ci_low, ci_high, p_value, estimate, std_error and
+ * info. The p-value: with G the share of replicates below 0 (ties half,
+ * kept within [1/(2B), 1 − 1/(2B)]), g = Φ⁻¹(G) and w = g − z0, the BCa
+ * bound at level α is 0 when Φ⁻¹(α) = w / (1 + a w) − z0 =: z*; so
+ * P(greater) = Φ(z*), P(less) = 1 − Φ(z*), two-sided twice the smaller.
+ * With a = z0 = 0 it is the percentile p-value, G for "greater". */
+int fb_stats_boot_interval(double estimate, double *reps, size_t B, double accel, double conf_level,
+                           enum fb_stats_alternative alt, struct fb_stats_result *res,
+                           struct fb_stats_boot_info *info, struct fb_error *err);
+
+/* --- sequential tests: mixture SPRT ------------------------------------ */
+
+/* The mixture sequential probability ratio test of Johari, Koomen,
+ * Pekelis and Walsh ("Peeking at A/B tests", KDD 2017) with a normal
+ * mixing distribution N(0, τ²) over the difference θ, on an estimate θ̂
+ * with variance v:
+ *
+ *     Λ = sqrt(v / (v + τ²)) exp(τ² θ̂² / (2 v (v + τ²)))
+ *
+ * The always-valid p-value is min(1, 1/Λ) at the current look (not the
+ * running minimum over looks, which needs every past look); by Ville's
+ * inequality P(Λ ever ≥ 1/α) ≤ α under the null, so it is valid at any
+ * stopping time. The confidence sequence is
+ *
+ *     θ̂ ± sqrt(v (v + τ²) / τ² (log((v + τ²) / v) − 2 log(1 − conf_level)))
+ *
+ * which leaves out 0 exactly when p ≤ 1 − conf_level. τ² follows
+ * GrowthBook: τ² = ρ² N v, with N the values (or units) of both arms and
+ * ρ² = (−2 log α + log(1 − 2 log α)) / tuning, which makes the sequence
+ * tightest at N = tuning (Waudby-Smith et al. 2023, eq. 161). The figures
+ * assume a normal θ̂ with v estimated, as those platforms do: they hold
+ * asymptotically. Two-sided only. */
+struct fb_stats_seq_opts {
+	double tuning;     /* N at which the sequence is tightest; > 0 */
+	double alpha;      /* the α of ρ, in (0, 1) */
+	double conf_level; /* of the confidence sequence, in (0, 1) */
+};
+
+#define FB_STATS_SEQ_TUNING_DEFAULT 5000.0
+
+/* The mSPRT on an estimate of variance var from n_total values. Fills
+ * statistic (z = θ̂ / sqrt(v)), p_value, ci (the confidence sequence),
+ * estimate and std_error; *tau2 (may be NULL) gets τ². Needs a positive,
+ * finite var and n_total. */
+int fb_stats_msprt(double estimate, double var, double n_total, const struct fb_stats_seq_opts *o,
+                   struct fb_stats_result *res, double *tau2, struct fb_error *err);
+
+/* The mSPRT of pb − pa with the unpooled variance pa(1 − pa)/na +
+ * pb(1 − pb)/nb; estimate_a and estimate_b are the proportions. Needs a
+ * trial in each arm and a proportion strictly between 0 and 1 in one. */
+int fb_stats_msprt_prop(const struct fb_stats_count *a, const struct fb_stats_count *b,
+                        const struct fb_stats_seq_opts *o, struct fb_stats_result *res,
+                        double *tau2, struct fb_error *err);
+
+/* The mSPRT of mean_b − mean_a with Welch's variance sa²/na + sb²/nb.
+ * Needs two values in each arm and data that are not constant. */
+int fb_stats_msprt_mean(const struct fb_stats_moments *a, const struct fb_stats_moments *b,
+                        const struct fb_stats_seq_opts *o, struct fb_stats_result *res,
+                        double *tau2, struct fb_error *err);
+
+/* The mSPRT of R_b − R_a, per-record means over units with the
+ * delta-method variance (fb_stats_ratio_var); N counts units. */
+int fb_stats_msprt_ratio(const struct fb_stats_ratio *a, const struct fb_stats_ratio *b,
+                         const struct fb_stats_seq_opts *o, struct fb_stats_result *res,
+                         double *tau2, struct fb_error *err);
 
 #endif

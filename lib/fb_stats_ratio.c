@@ -22,6 +22,29 @@ void fb_stats_ratio_add(struct fb_stats_ratio *r, double y, double n)
 	r->c_yn += dy * (n - r->mean_n);
 }
 
+void fb_stats_ratio_merge(struct fb_stats_ratio *r, const struct fb_stats_ratio *other)
+{
+	double na, nb, n, dy, dn;
+
+	if (other->k == 0)
+		return;
+	if (r->k == 0) {
+		*r = *other;
+		return;
+	}
+	na = (double)r->k;
+	nb = (double)other->k;
+	n = na + nb;
+	dy = other->mean_y - r->mean_y;
+	dn = other->mean_n - r->mean_n;
+	r->mean_y += dy * (nb / n);
+	r->mean_n += dn * (nb / n);
+	r->m2_y += other->m2_y + dy * dy * (na * nb / n);
+	r->m2_n += other->m2_n + dn * dn * (na * nb / n);
+	r->c_yn += other->c_yn + dy * dn * (na * nb / n);
+	r->k += other->k;
+}
+
 int fb_stats_ratio_var(const struct fb_stats_ratio *r, double *ratio, double *var,
                        struct fb_error *err)
 {
