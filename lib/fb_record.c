@@ -174,6 +174,32 @@ static json_t *conversation_explicit(const struct fb_signals_result *r)
 	return o;
 }
 
+/* The figures of a whole conversation: its user turns, its first time,
+ * and the mean score and confidence of its interactions, with the label. */
+static enum fb_label totals(const struct fb_conv *c, const struct fb_signals_result *r,
+                            const struct fb_signals_config *cfg, int *turns, double *ts,
+                            double *score, double *conf)
+{
+	size_t i;
+
+	for (i = 0; i < c->nmsgs; i++) {
+		*turns += c->msgs[i].role == FB_ROLE_USER;
+		if (isnan(*ts))
+			*ts = c->msgs[i].ts;
+	}
+	for (i = 0; i < r->n; i++) {
+		*score += r->items[i].score;
+		*conf += r->items[i].confidence;
+	}
+	if (!r->n)
+		return FB_LABEL_NEUTRAL;
+	*score /= (double)r->n;
+	*conf /= (double)r->n;
+	return *score >= cfg->label_threshold    ? FB_LABEL_POSITIVE
+	       : *score <= -cfg->label_threshold ? FB_LABEL_NEGATIVE
+	                                         : FB_LABEL_NEUTRAL;
+}
+
 json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_result *r,
                                const struct fb_signals_config *cfg, int explain)
 {
@@ -183,22 +209,7 @@ json_t *fb_record_conversation(const struct fb_conv *c, const struct fb_signals_
 	size_t i, j, k, count;
 	enum fb_label label = FB_LABEL_NEUTRAL;
 
-	for (i = 0; i < c->nmsgs; i++) {
-		turns += c->msgs[i].role == FB_ROLE_USER;
-		if (isnan(ts))
-			ts = c->msgs[i].ts;
-	}
-	for (i = 0; i < r->n; i++) {
-		score += r->items[i].score;
-		conf += r->items[i].confidence;
-	}
-	if (r->n) {
-		score /= (double)r->n;
-		conf /= (double)r->n;
-		label = score >= cfg->label_threshold    ? FB_LABEL_POSITIVE
-		        : score <= -cfg->label_threshold ? FB_LABEL_NEGATIVE
-		                                         : FB_LABEL_NEUTRAL;
-	}
+	label = totals(c, r, cfg, &turns, &ts, &score, &conf);
 	for (k = 0; k < FB_SIG_COUNT; k++) {
 		for (i = 0, count = 0; i < r->n; i++)
 			count += (size_t)r->items[i].fired[k];
@@ -610,22 +621,7 @@ void fb_record_write_conversation(struct fb_record_buf *b, const struct fb_conv 
 	size_t i, k, count, n = 0, rated = 0;
 	enum fb_label label = FB_LABEL_NEUTRAL;
 
-	for (i = 0; i < c->nmsgs; i++) {
-		turns += c->msgs[i].role == FB_ROLE_USER;
-		if (isnan(ts))
-			ts = c->msgs[i].ts;
-	}
-	for (i = 0; i < r->n; i++) {
-		score += r->items[i].score;
-		conf += r->items[i].confidence;
-	}
-	if (r->n) {
-		score /= (double)r->n;
-		conf /= (double)r->n;
-		label = score >= cfg->label_threshold    ? FB_LABEL_POSITIVE
-		        : score <= -cfg->label_threshold ? FB_LABEL_NEGATIVE
-		                                         : FB_LABEL_NEUTRAL;
-	}
+	label = totals(c, r, cfg, &turns, &ts, &score, &conf);
 	put(b, "{", 1);
 	put_key(b, &first, "conversation_id");
 	put_string_or_null(b, c->id);
