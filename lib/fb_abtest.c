@@ -87,6 +87,8 @@ static void binary_row(struct fb_abtest_row *row, const struct fb_arm *a, const 
 	}
 	if (fb_stats_prob_b_better(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
 		row->prob_variant_better = lo;
+	if (fb_stats_expected_loss(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
+		row->expected_loss = lo;
 	opts.correct = row->method != FB_ABTEST_PROP_NOCORRECT;
 	if (row->method == FB_ABTEST_FISHER)
 		rc = fb_stats_fisher_exact(&a->count, &b->count, &opts, &row->test, &err);
@@ -124,6 +126,10 @@ static void mean_row(struct fb_abtest_row *row, const struct fb_arm *a, const st
 		return;
 	}
 	row->tested = 1;
+	if (row->method != FB_ABTEST_MANN_WHITNEY)
+		(void)fb_stats_normal_prob_better(row->test.estimate, row->test.std_error,
+		                                  &row->prob_variant_better, &row->expected_loss,
+		                                  NULL);
 }
 
 /* The t test the mean method names, on moments. */
@@ -500,7 +506,7 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 				row->kind = fb_metric_kind(metrics[m]);
 				row->wilson_control[0] = row->wilson_control[1] = NAN;
 				row->wilson_variant[0] = row->wilson_variant[1] = NAN;
-				row->prob_variant_better = NAN;
+				row->prob_variant_better = row->expected_loss = NAN;
 				row->theta = row->variance_reduction = NAN;
 				row->p_adjusted = NAN;
 				row->null_statistic = NAN;
@@ -604,7 +610,10 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 	if (row->kind == FB_METRIC_BINARY) {
 		json_object_set_new(o, "interval_control", pair(row->wilson_control));
 		json_object_set_new(o, "interval_variant", pair(row->wilson_variant));
+	}
+	if (row->kind == FB_METRIC_BINARY || row->kind == FB_METRIC_MEAN) {
 		json_object_set_new(o, "prob_variant_better", num(row->prob_variant_better));
+		json_object_set_new(o, "expected_loss", num(row->expected_loss));
 	}
 	if (cfg->paired && row->kind == FB_METRIC_BINARY) {
 		json_object_set_new(o, "control_only", json_integer((json_int_t)row->control_only));

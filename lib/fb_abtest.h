@@ -108,7 +108,9 @@ struct fb_abtest_row {
 	double estimate_control, estimate_variant;   /* proportion or mean */
 	double difference, relative_difference;      /* variant − control, and / control */
 	double wilson_control[2], wilson_variant[2]; /* binary: Wilson intervals */
-	double prob_variant_better;       /* binary: P(variant > control), Beta(1, 1) priors */
+	double prob_variant_better;       /* P(variant > control): binary, Beta(1, 1) priors;
+	                                   * mean (t tests), the normal approximation */
+	double expected_loss;             /* of choosing the variant, the same way */
 	double theta, variance_reduction; /* CUPED: θ, and 1 − (adjusted / plain) variance
 	                                   * of the difference */
 	struct fb_stats_result test;      /* the test's own figures */

@@ -79,6 +79,8 @@ static void binary_extras(struct fb_abtest_row *row, const struct fb_arm *a, con
 	}
 	if (fb_stats_prob_b_better(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
 		row->prob_variant_better = lo;
+	if (fb_stats_expected_loss(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
+		row->expected_loss = lo;
 }
 
 void fb_abtest_seq_arms(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,

@@ -354,6 +354,21 @@ int fb_stats_prob_b_better(const struct fb_stats_count *a, const struct fb_stats
 
 #define FB_STATS_BAYES_MAX_TERMS 10000000u
 
+/* The expected loss of choosing b, E[max(θa − θb, 0)], under the posteriors
+ * of fb_stats_prob_b_better() and with its conditions: θa P(θa > θb) and
+ * θb P(θa > θb) are, up to the posterior means, the same probabilities with
+ * one shape parameter raised by 1, so the same exact sums give it. */
+int fb_stats_expected_loss(const struct fb_stats_count *a, const struct fb_stats_count *b,
+                           double prior_alpha, double prior_beta, double *loss,
+                           struct fb_error *err);
+
+/* The normal approximation for a difference of means d = mean_b − mean_a
+ * with standard error se > 0 (flat priors): P(μb > μa) = Φ(d / se), and
+ * the expected loss of choosing b, E[max(−D, 0)] for D ~ N(d, se²), which
+ * is se φ(d / se) − d Φ(−d / se). */
+int fb_stats_normal_prob_better(double d, double se, double *prob, double *loss,
+                                struct fb_error *err);
+
 /* === Bootstrap intervals and sequential tests (fb_stats_boot.c,
  * fb_stats_seq.c) ====================================================== */
 

@@ -14,6 +14,7 @@
 
 #include <math.h>
 
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
 /* Σ_{i<k} B(a1 + i, b1 + b2) / ((b2 + i) B(1 + i, b2) B(a1, b1)): the
@@ -65,5 +66,44 @@ int fb_stats_prob_b_better(const struct fb_stats_count *a, const struct fb_stats
 		*prob = miller_sum(ab, bb, aa, ba);
 	else
 		*prob = miller_sum(ba, aa, bb, ab);
+	return 0;
+}
+
+/* One more success in an arm: its α raised by 1. */
+static struct fb_stats_count plus_one(const struct fb_stats_count *c)
+{
+	struct fb_stats_count d = { c->n + 1, c->successes + 1 };
+	return d;
+}
+
+int fb_stats_expected_loss(const struct fb_stats_count *a, const struct fb_stats_count *b,
+                           double prior_alpha, double prior_beta, double *loss,
+                           struct fb_error *err)
+{
+	struct fb_stats_count a1 = plus_one(a), b1 = plus_one(b);
+	double mean_a, mean_b, p_a1_wins, p_a_wins_b1;
+
+	/* E[θa 1(θa > θb)] = mean_a P(θa' > θb) with θa' ~ Beta(αa + 1, βa),
+	 * and E[θb 1(θa > θb)] = mean_b P(θa > θb'), alike. */
+	if (fb_stats_prob_b_better(&a1, b, prior_alpha, prior_beta, &p_a1_wins, err) < 0 ||
+	    fb_stats_prob_b_better(a, &b1, prior_alpha, prior_beta, &p_a_wins_b1, err) < 0)
+		return -1;
+	mean_a = (prior_alpha + (double)a->successes) / (prior_alpha + prior_beta + (double)a->n);
+	mean_b = (prior_alpha + (double)b->successes) / (prior_alpha + prior_beta + (double)b->n);
+	*loss = mean_a * (1 - p_a1_wins) - mean_b * (1 - p_a_wins_b1);
+	if (*loss < 0)
+		*loss = 0; /* rounding, when the two terms are nearly equal */
+	return 0;
+}
+
+int fb_stats_normal_prob_better(double d, double se, double *prob, double *loss,
+                                struct fb_error *err)
+{
+	if (!isfinite(d) || !(se > 0) || !isfinite(se)) {
+		fb_error_set(err, 0, 0, "the normal approximation needs a positive standard error");
+		return -1;
+	}
+	*prob = fb_stats_pnorm(d / se);
+	*loss = se * gsl_ran_ugaussian_pdf(d / se) - d * fb_stats_pnorm(-d / se);
 	return 0;
 }
