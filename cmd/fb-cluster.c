@@ -151,24 +151,6 @@ static void usage(void)
 	       prog);
 }
 
-static int parse_long(const char *opt, const char *arg, long min, long max, long *out)
-{
-	struct fb_error err;
-
-	if (fb_opt_long(arg, min, max, out, &err) < 0)
-		return fb_diag_usage(prog, "--%s: %s", opt, err.text);
-	return 0;
-}
-
-static int parse_double(const char *opt, const char *arg, double min, double max, double *out)
-{
-	struct fb_error err;
-
-	if (fb_opt_double(arg, min, max, out, &err) < 0)
-		return fb_diag_usage(prog, "--%s: %s", opt, err.text);
-	return 0;
-}
-
 struct options {
 	struct fb_cluster_fit_opts fit;
 	struct fb_path *text_field, *embedding_field, *user_field;
@@ -204,10 +186,10 @@ static int parse_k_range(const char *arg, struct fb_cluster_auto_opts *a)
 	if (!colon)
 		return fb_diag_usage(prog, "--k-range: expected MIN:MAX, got '%s'", arg);
 	min = fb_xstrndup(arg, (size_t)(colon - arg));
-	rc = parse_long("k-range", min, 2, 100000, &lo);
+	rc = fb_diag_opt_long(prog, "k-range", min, 2, 100000, &lo);
 	free(min);
 	if (rc == 0)
-		rc = parse_long("k-range", colon + 1, 2, 100000, &hi);
+		rc = fb_diag_opt_long(prog, "k-range", colon + 1, 2, 100000, &hi);
 	if (rc == 0 && lo > hi)
 		rc = fb_diag_usage(prog, "--k-range: %ld is above %ld", lo, hi);
 	a->kmin = (size_t)lo;
@@ -240,7 +222,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->fit_opt = "--clusters";
 			o->fit.auto_k = strcmp(optarg, "auto") == 0;
 			if (!o->fit.auto_k) {
-				rc = parse_long("clusters", optarg, 1, 100000, &n);
+				rc = fb_diag_opt_long(prog, "clusters", optarg, 1, 100000, &n);
 				o->fit.cluster.k = (size_t)n;
 			}
 			break;
@@ -271,27 +253,28 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_MAX_DF:
 			o->fit_opt = "--max-df";
-			rc = parse_double("max-df", optarg, 0, 1, &text->max_df);
+			rc = fb_diag_opt_double(prog, "max-df", optarg, 0, 1, &text->max_df);
 			if (rc == 0 && text->max_df <= 0)
 				rc = fb_diag_usage(prog, "--max-df: '%s' is out of range (0 to 1)",
 				                   optarg);
 			break;
 		case OPT_MAX_TERMS:
 			o->fit_opt = "--max-terms";
-			rc = parse_long("max-terms", optarg, 1, 10000000, &n);
+			rc = fb_diag_opt_long(prog, "max-terms", optarg, 1, 10000000, &n);
 			text->max_terms = (size_t)n;
 			break;
 		case OPT_MIN_DF:
 			o->fit_opt = "--min-df";
-			rc = parse_long("min-df", optarg, 1, LONG_MAX, &n);
+			rc = fb_diag_opt_long(prog, "min-df", optarg, 1, LONG_MAX, &n);
 			text->min_df = (size_t)n;
 			break;
 		case OPT_MIN_SIMILARITY:
-			rc = parse_double("min-similarity", optarg, 0, 1, &o->fit.min_similarity);
+			rc = fb_diag_opt_double(prog, "min-similarity", optarg, 0, 1,
+			                        &o->fit.min_similarity);
 			o->min_similarity_set = 1;
 			break;
 		case OPT_MIN_USERS:
-			rc = parse_long("min-users", optarg, 1, 1000000, &n);
+			rc = fb_diag_opt_long(prog, "min-users", optarg, 1, 1000000, &n);
 			o->min_users = (size_t)n;
 			break;
 		case OPT_MODEL:
@@ -299,7 +282,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_NGRAMS:
 			o->fit_opt = "--ngrams";
-			rc = parse_long("ngrams", optarg, 1, 2, &n);
+			rc = fb_diag_opt_long(prog, "ngrams", optarg, 1, 2, &n);
 			text->ngrams = (int)n;
 			break;
 		case OPT_REJECTS:
@@ -317,12 +300,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_RESTARTS:
 			o->fit_opt = "--restarts";
-			rc = parse_long("restarts", optarg, 1, 1000, &n);
+			rc = fb_diag_opt_long(prog, "restarts", optarg, 1, 1000, &n);
 			o->fit.cluster.restarts = (int)n;
 			break;
 		case OPT_SAMPLE:
 			o->fit_opt = "--sample";
-			rc = parse_long("sample", optarg, 1, 1000000000, &n);
+			rc = fb_diag_opt_long(prog, "sample", optarg, 1, 1000000000, &n);
 			o->sample = (size_t)n;
 			break;
 		case OPT_SAVE_MODEL:
@@ -331,7 +314,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_SEED:
 			o->fit_opt = "--seed";
-			rc = parse_long("seed", optarg, 0, LONG_MAX, &n);
+			rc = fb_diag_opt_long(prog, "seed", optarg, 0, LONG_MAX, &n);
 			o->fit.cluster.seed = (uint64_t)n;
 			break;
 		case OPT_SKIP_INVALID:
@@ -347,7 +330,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			rc = parse_path("text-field", optarg, &o->text_field);
 			break;
 		case OPT_THREADS:
-			rc = parse_long("threads", optarg, 1, 8, &o->threads);
+			rc = fb_diag_opt_long(prog, "threads", optarg, 1, 8, &o->threads);
 			break;
 		case OPT_USER_FIELD:
 			rc = parse_path("user-field", optarg, &o->user_field);

@@ -176,15 +176,6 @@ static int parse_weight(struct options *o, const char *arg)
 	return 0;
 }
 
-static int parse_number(const char *opt, const char *arg, double *out)
-{
-	struct fb_error err;
-
-	if (fb_opt_double(arg, 0, 1, out, &err) < 0)
-		return fb_diag_usage(prog, "--%s: %s", opt, err.text);
-	return 0;
-}
-
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	struct fb_error err;
@@ -238,7 +229,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->conv.format = (enum fb_conv_format)fmt;
 			break;
 		case OPT_LABEL_THRESHOLD:
-			rc = parse_number("label-threshold", optarg, &o->cfg.label_threshold);
+			rc = fb_diag_opt_double(prog, "label-threshold", optarg, 0, 1,
+			                        &o->cfg.label_threshold);
 			break;
 		case OPT_NO_DEFAULT_RULES:
 			o->default_rules = 0;
@@ -255,11 +247,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->rejects = optarg;
 			break;
 		case OPT_REPETITION_THRESHOLD:
-			rc = parse_number("repetition-threshold", optarg,
-			                  &o->cfg.repetition_threshold);
+			rc = fb_diag_opt_double(prog, "repetition-threshold", optarg, 0, 1,
+			                        &o->cfg.repetition_threshold);
 			break;
 		case OPT_REPHRASE_THRESHOLD:
-			rc = parse_number("rephrase-threshold", optarg, &o->cfg.rephrase_threshold);
+			rc = fb_diag_opt_double(prog, "rephrase-threshold", optarg, 0, 1,
+			                        &o->cfg.rephrase_threshold);
 			break;
 		case OPT_RULES:
 			o->rule_files = fb_xrealloc(o->rule_files,
@@ -276,8 +269,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->stats = 1;
 			break;
 		case OPT_THREADS:
-			if (fb_opt_long(optarg, 1, 8, &o->threads, &err) < 0)
-				rc = fb_diag_usage(prog, "--threads: %s", err.text);
+			rc = fb_diag_opt_long(prog, "threads", optarg, 1, 8, &o->threads);
 			break;
 		case OPT_UNBUFFERED:
 			o->unbuffered = 1;

@@ -112,7 +112,6 @@ static int add_fail_if(struct options *o, const char *arg)
 
 static int parse_one(struct options *o, int c, const char *arg)
 {
-	struct fb_error err;
 	int by;
 
 	switch (c) {
@@ -125,8 +124,8 @@ static int parse_one(struct options *o, int c, const char *arg)
 		o->by = (enum fb_eval_report_by)by;
 		return 0;
 	case OPT_CONF_LEVEL:
-		if (fb_opt_double(arg, 0, 1, &o->conf_level, &err) < 0)
-			return fb_diag_usage(prog, "--conf-level: %s", err.text);
+		if (fb_diag_opt_double(prog, "conf-level", arg, 0, 1, &o->conf_level))
+			return 2;
 		if (o->conf_level <= 0 || o->conf_level >= 1)
 			return fb_diag_usage(prog, "--conf-level: '%s' is out of range (0 to 1)",
 			                     arg);
