@@ -6,6 +6,7 @@
 #include "fb_alloc.h"
 #include "fb_redact_impl.h"
 #include "fb_regex.h"
+#include "fb_ruleline.h"
 
 #define NAME_MAX_LEN 32
 #define QUOTE_MAX 40
@@ -101,11 +102,6 @@ struct pending {
 	struct fb_regex *re;
 };
 
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 static int is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -128,37 +124,27 @@ static int valid_name(const char *s, size_t len)
 static int parse_line(const char *s, size_t len, long lineno, struct pending *out,
                       struct fb_error *err)
 {
-	const char *nul = memchr(s, '\0', len);
 	struct fb_error rerr;
-	size_t i = 0, n0, n1, p0, j;
+	struct fb_ruleline f;
+	size_t n0, n1, p0, j;
 	char *pattern;
+	int rc = fb_ruleline_split(s, len, 2, lineno, &f, err);
 
-	if (nul) {
-		fb_error_set(err, lineno, (int)(nul - s) + 1, "nul byte in rule");
-		return -1;
-	}
-	while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\r'))
-		len--;
-	while (i < len && is_blank(s[i]))
-		i++;
-	if (i == len || s[i] == '#')
-		return 0;
-	n0 = i;
-	while (i < len && !is_blank(s[i]))
-		i++;
-	n1 = i;
+	if (rc <= 0)
+		return rc;
+	n0 = f.start[0];
+	n1 = f.end[0];
 	if (!valid_name(s + n0, n1 - n0)) {
 		fb_error_set(err, lineno, (int)n0 + 1, "invalid rule name '%.*s'",
 		             (int)(n1 - n0 < QUOTE_MAX ? n1 - n0 : QUOTE_MAX), s + n0);
 		return -1;
 	}
-	while (i < len && is_blank(s[i]))
-		i++;
-	if (i == len) {
-		fb_error_set(err, lineno, (int)i + 1, "missing pattern");
+	if (f.n < 2) {
+		fb_error_set(err, lineno, (int)f.len + 1, "missing pattern");
 		return -1;
 	}
-	p0 = i;
+	p0 = f.start[1];
+	len = f.len;
 	pattern = fb_xstrndup(s + p0, len - p0);
 	out->re = fb_regex_compile(pattern, 0, &rerr);
 	free(pattern);

@@ -7,6 +7,7 @@
 #include "fb_alloc.h"
 #include "fb_prefilter.h"
 #include "fb_regex.h"
+#include "fb_ruleline.h"
 
 struct rule {
 	char *lang;
@@ -173,11 +174,6 @@ size_t fb_rules_count(const struct fb_rules *r, enum fb_rule_signal signal)
 	return r->sig[signal].n;
 }
 
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 static int is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -254,54 +250,38 @@ static int parse_line(const char *s, size_t len, long lineno, struct pending *ou
 {
 	struct fb_error rerr;
 	struct fb_regex *re;
-	size_t i = 0, f0, f1, l0, l1, p0;
+	struct fb_ruleline f;
+	size_t f0, f1, l0, l1, p0;
 	char *pattern;
-	int sig;
+	int sig, rc = fb_ruleline_split(s, len, 3, lineno, &f, err);
 
-	if (memchr(s, '\0', len)) {
-		fb_error_set(err, lineno, (int)((const char *)memchr(s, '\0', len) - s) + 1,
-		             "nul byte in rule");
-		return -1;
-	}
-	while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\r'))
-		len--;
-	while (i < len && is_blank(s[i]))
-		i++;
-	if (i == len || s[i] == '#')
-		return 0;
-
-	f0 = i;
-	while (i < len && !is_blank(s[i]))
-		i++;
-	f1 = i;
+	if (rc <= 0)
+		return rc;
+	f0 = f.start[0];
+	f1 = f.end[0];
 	sig = fb_rules_signal_from_name(s + f0, f1 - f0);
 	if (sig < 0) {
 		fb_error_set(err, lineno, (int)f0 + 1, "unknown signal '%.*s'",
 		             (int)(f1 - f0 < QUOTE_MAX ? f1 - f0 : QUOTE_MAX), s + f0);
 		return -1;
 	}
-	while (i < len && is_blank(s[i]))
-		i++;
-	if (i == len) {
-		fb_error_set(err, lineno, (int)i + 1, "missing language");
+	if (f.n < 2) {
+		fb_error_set(err, lineno, (int)f.len + 1, "missing language");
 		return -1;
 	}
-	l0 = i;
-	while (i < len && !is_blank(s[i]))
-		i++;
-	l1 = i;
+	l0 = f.start[1];
+	l1 = f.end[1];
 	if (!valid_lang(s + l0, l1 - l0)) {
 		fb_error_set(err, lineno, (int)l0 + 1, "invalid language '%.*s'",
 		             (int)(l1 - l0 < QUOTE_MAX ? l1 - l0 : QUOTE_MAX), s + l0);
 		return -1;
 	}
-	while (i < len && is_blank(s[i]))
-		i++;
-	if (i == len) {
-		fb_error_set(err, lineno, (int)i + 1, "missing pattern");
+	if (f.n < 3) {
+		fb_error_set(err, lineno, (int)f.len + 1, "missing pattern");
 		return -1;
 	}
-	p0 = i;
+	p0 = f.start[2];
+	len = f.len;
 
 	/* A joinable rule is only ever matched anchored after the alternation
 	 * hit, so it does without the JIT, which is most of the start-up time. */
