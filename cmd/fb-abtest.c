@@ -1,9 +1,10 @@
 /* fb-abtest: did the change make things better for users? Records of an
  * experiment in, one comparison per metric, segment and variant against the
  * control out; "fb-abtest plan" gives the sample size, "fb-abtest merge"
- * compares on partial statistics, --preferences ranks models from pairwise
- * preferences. This file only picks the mode; each lives in cmd/fb-abtest/.
- * See fb-abtest(1). */
+ * compares on partial statistics, "fb-abtest adjust" adjusts the p-values
+ * of records pooled from several runs, --preferences ranks models from
+ * pairwise preferences. This file only picks the mode; each lives in
+ * cmd/fb-abtest/. See fb-abtest(1). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
 		status = abtest_run_plan(&o, &w);
 	else if (o.merge)
 		status = abtest_run_merge(&o, argc, argv, &w);
+	else if (o.adjust_mode)
+		status = abtest_run_adjust(&o, argc, argv, &w);
 	else if (o.preferences)
 		status = abtest_run_preferences(&o, argc, argv, &w);
 	else

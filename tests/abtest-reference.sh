@@ -4,7 +4,8 @@
 # Lines records a user would feed (one record per observation, with a
 # variant field; arm a is the control; for the paired kinds, one record per
 # pair and arm, paired by an "id" field), or the options of 'fb-abtest plan',
-# and every expected figure is compared with fb-abtest's output within 1e-9
+# or for p_adjust one record {"p_value": p} per p-value, in order, through
+# 'fb-abtest adjust'; and every expected figure is compared with fb-abtest's output within 1e-9
 # relative (1e-12 absolute near zero). Prints one summary line, then one line
 # per miss; exits 1 on a miss. Kinds this increment of fb-abtest does not
 # compute are counted and named, not checked.
@@ -59,6 +60,7 @@ while IFS= read -r c; do
 	alt=$(jq -r '.options.alternative // "two.sided"' <<<"$c")
 	cl=$(jq -r '.options.conf_level // 0.95' <<<"$c")
 	got=""
+	want=$(jq -c .expect <<<"$c")
 	case $kind in
 	welch_t | student_t)
 		jq -c "$samples" <<<"$c" >"$tmp/in"
@@ -139,6 +141,17 @@ while IFS= read -r c; do
 		set -- $(jq -r '.params | "\(.sd) \(.delta) \(.power) \(.alpha)"' <<<"$c")
 		got=$(fbab plan --sd "$1" --mde "$2" --power "$3" --alpha "$4")
 		;;
+	p_adjust)
+		# R's method names, BH as bh: fb-abtest takes both spellings.
+		m=$(jq -r '.options.method' <<<"$c")
+		[ "$m" = BH ] && m=bh
+		jq -c '.p_values[] | {p_value: .}' <<<"$c" >"$tmp/in"
+		got=$(fbab adjust --adjust "$m" "$tmp/in" | jq -sc '
+			[to_entries[] | {key: "adjusted_\(.key)", value: .value.p_adjusted}] |
+			from_entries')
+		want=$(jq -c '[.expect.adjusted | to_entries[] |
+			{key: "adjusted_\(.key)", value: .value}] | from_entries' <<<"$c")
+		;;
 	*)
 		unchecked[$kind]=$((${unchecked[$kind]:-0} + 1))
 		continue
@@ -149,7 +162,7 @@ while IFS= read -r c; do
 		misses="$misses$name: fb-abtest gave no result"$'\n'
 		continue
 	fi
-	res=$(jq -nr --argjson want "$(jq -c .expect <<<"$c")" --argjson got "$got" "$compare_jq")
+	res=$(jq -nr --argjson want "$want" --argjson got "$got" "$compare_jq")
 	if grep -q '^miss' <<<"$res"; then
 		misses="$misses$(sed -n "s/^miss /$name: /p" <<<"$res")"$'\n'
 	else
@@ -164,8 +177,11 @@ rest=""
 for k in $(printf '%s\n' "${!unchecked[@]}" | sort); do
 	rest="$rest, $k (${unchecked[$k]})"
 done
-echo "$total cases: $checked checked, $within within 1e-9; $((total - checked)) not checked: ${rest#, }"
-echo "(p_adjust takes p-values, not records: fb-abtest adjusts its own comparisons' p-values)"
+if [ -n "$rest" ]; then
+	echo "$total cases: $checked checked, $within within 1e-9; $((total - checked)) not checked: ${rest#, }"
+else
+	echo "$total cases: $checked checked, $within within 1e-9"
+fi
 [ -n "${ABREF_VERBOSE:-}" ] && echo "worst relative error: $worst" >&2
 printf '%s' "$misses"
 [ -z "$misses" ]

@@ -46,6 +46,8 @@ enum abtest_opt {
 	OPT_MDE,
 	OPT_METHOD,
 	OPT_METRIC,
+	OPT_OUTPUT_FIELD,
+	OPT_P_FIELD,
 	OPT_PAIR_FIELD,
 	OPT_POWER,
 	OPT_PREFERENCES,
@@ -62,7 +64,7 @@ enum abtest_opt {
 };
 
 struct options {
-	int plan, merge, emit_partial;
+	int plan, merge, adjust_mode, emit_partial;
 	struct fb_metric **metrics;
 	size_t nmetrics;
 	const char **lower; /* --lower-is-better names */
@@ -84,6 +86,8 @@ struct options {
 	const char *boot_arg; /* --bootstrap's argument, checked once the mode is known */
 	int skip_invalid, stats;
 	const char *output, *rejects;
+	struct fb_path *p_path;   /* adjust: --p-field */
+	const char *output_field; /* adjust: --output-field */
 };
 
 struct out {
@@ -99,7 +103,7 @@ struct out {
 /* The resamples of --preferences' bootstrap when --bootstrap is not given. */
 #define ABTEST_PREFS_BOOTSTRAP 1000
 
-/* options.c: parses argv (plan and merge as argv[1]) into o, which it
+/* options.c: parses argv (plan, merge and adjust as argv[1]) into o, which it
  * clears first. Returns 0, -1 after --help or --version (written to
  * stdout), or 2 after a usage message; optind is the first operand. Free o
  * with abtest_free_options() in every case. */
@@ -146,10 +150,12 @@ int abtest_conclude(struct options *o, struct fb_jsonl_in *in, struct fb_arms *a
 
 /* The modes; each returns the exit status. records.c: a pass over the
  * records (with or without --emit-partial); merge.c: merge; plan.c: plan;
- * preferences.c: --preferences, Bradley–Terry strengths of models. */
+ * preferences.c: --preferences, Bradley–Terry strengths of models;
+ * adjust.c: adjust, p-values of records adjusted over all of them. */
 int abtest_run_compare(struct options *o, int argc, char **argv, struct out *w);
 int abtest_run_merge(struct options *o, int argc, char **argv, struct out *w);
 int abtest_run_plan(const struct options *o, struct out *w);
 int abtest_run_preferences(const struct options *o, int argc, char **argv, struct out *w);
+int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out *w);
 
 #endif

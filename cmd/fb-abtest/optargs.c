@@ -183,6 +183,13 @@ int abtest_parse_one(struct options *o, int c, char **argv)
 		return abtest_parse_method(o, optarg);
 	case OPT_METRIC:
 		return abtest_add_metric(o, optarg);
+	case OPT_OUTPUT_FIELD:
+		if (!*optarg)
+			return fb_diag_usage(prog, "--output-field: empty name");
+		o->output_field = optarg;
+		return 0;
+	case OPT_P_FIELD:
+		return abtest_set_path(&o->p_path, "p-field", optarg);
 	case OPT_PAIR_FIELD:
 		o->cfg.paired = 1;
 		return abtest_set_path(&o->pair_path, "pair-field", optarg);

@@ -37,6 +37,8 @@ static const struct option longopts[] = {
 	{ "method", required_argument, NULL, OPT_METHOD },
 	{ "metric", required_argument, NULL, OPT_METRIC },
 	{ "output", required_argument, NULL, 'o' },
+	{ "output-field", required_argument, NULL, OPT_OUTPUT_FIELD },
+	{ "p-field", required_argument, NULL, OPT_P_FIELD },
 	{ "pair-field", required_argument, NULL, OPT_PAIR_FIELD },
 	{ "power", required_argument, NULL, OPT_POWER },
 	{ "preferences", no_argument, NULL, OPT_PREFERENCES },
@@ -55,11 +57,13 @@ static const struct option longopts[] = {
 
 /* Options that belong to some modes only, to refuse them in the others:
  * plan's; the analysis's (comparing and merging); the reading of records
- * (comparing and --emit-partial; merge takes them from the partials). */
+ * (comparing and --emit-partial; merge takes them from the partials);
+ * adjust's. */
 #define ONLY_PLAN 0x1u
 #define ONLY_COMPARE 0x2u
 #define ONLY_RECORDS 0x4u
 #define ONLY_PREFS 0x8u
+#define ONLY_ADJUST 0x10u
 
 /* The bits of the options given, to check them against --preferences. */
 #define GIVEN(c) ((uint64_t)1 << ((c) - (CHAR_MAX + 1)))
@@ -100,6 +104,9 @@ static unsigned option_mode(int c)
 	case OPT_BT_PRIOR:
 	case OPT_PREFERENCES:
 		return ONLY_PREFS;
+	case OPT_OUTPUT_FIELD:
+	case OPT_P_FIELD:
+		return ONLY_ADJUST;
 	default:
 		return 0;
 	}
@@ -135,6 +142,24 @@ static int prefs_option(int c)
 	}
 }
 
+/* The options of adjust: reading, the adjustment, output. */
+static int adjust_option(int c)
+{
+	switch (c) {
+	case OPT_ADJUST:
+	case OPT_BY:
+	case OPT_FORMAT:
+	case OPT_OUTPUT_FIELD:
+	case OPT_P_FIELD:
+	case OPT_REJECTS:
+	case OPT_SKIP_INVALID:
+	case OPT_STATS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Refuses the options --preferences does not take, and those only it
  * takes without it. */
 static int check_given(const struct options *o, uint64_t given)
@@ -147,8 +172,9 @@ static int check_given(const struct options *o, uint64_t given)
 			                     long_name(c));
 	if (!o->preferences && (given & GIVEN(OPT_BT_PRIOR)))
 		return fb_diag_usage(prog, "--bt-prior: only with --preferences");
-	if (!o->preferences && o->format == FB_REPORT_CSV)
-		return fb_diag_usage(prog, "--format: 'csv' only with --preferences");
+	if (!o->preferences && !o->adjust_mode && o->format == FB_REPORT_CSV)
+		return fb_diag_usage(
+		    prog, "--format: 'csv' only with --preferences and 'fb-abtest adjust'");
 	return 0;
 }
 
@@ -176,7 +202,9 @@ int abtest_parse_options(int argc, char **argv, struct options *o)
 		o->plan = 1;
 	else if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		o->merge = 1;
-	if (o->plan || o->merge) {
+	else if (argc > 1 && strcmp(argv[1], "adjust") == 0)
+		o->adjust_mode = 1;
+	if (o->plan || o->merge || o->adjust_mode) {
 		argc--;
 		argv++;
 	}
@@ -190,6 +218,16 @@ int abtest_parse_options(int argc, char **argv, struct options *o)
 			return -1;
 		}
 		mode = option_mode(c);
+		if (o->adjust_mode && c > CHAR_MAX && !adjust_option(c))
+			return fb_diag_usage(prog, "--%s: not an option of 'fb-abtest adjust'",
+			                     long_name(c));
+		if (mode == ONLY_ADJUST && !o->adjust_mode)
+			return fb_diag_usage(prog, "--%s: only for 'fb-abtest adjust'",
+			                     long_name(c));
+		if (o->adjust_mode) {
+			rc = abtest_parse_one(o, c, argv);
+			continue;
+		}
 		if (mode == ONLY_PLAN && !o->plan)
 			return fb_diag_usage(prog, "--%s: only for 'fb-abtest plan'", long_name(c));
 		if (mode != ONLY_PLAN && mode != 0 && o->plan)
@@ -211,12 +249,19 @@ int abtest_parse_options(int argc, char **argv, struct options *o)
 		return fb_diag_usage(prog, "plan: unexpected operand '%s'", argv[optind]);
 	if (rc == 0)
 		rc = check_given(o, given);
-	if (rc == 0 && !o->variant_path)
-		rc = abtest_set_path(&o->variant_path, "variant-field", "variant");
-	if (rc == 0)
-		rc = abtest_check_options(o);
-	/* getopt_long ran on argv shifted by one for plan and merge. */
-	optind += o->plan || o->merge;
+	if (rc == 0 && o->adjust_mode) {
+		if (!o->p_path)
+			rc = abtest_set_path(&o->p_path, "p-field", "p_value");
+		if (!o->output_field)
+			o->output_field = "p_adjusted";
+	} else if (rc == 0) {
+		if (!o->variant_path)
+			rc = abtest_set_path(&o->variant_path, "variant-field", "variant");
+		if (rc == 0)
+			rc = abtest_check_options(o);
+	}
+	/* getopt_long ran on argv shifted by one for plan, merge and adjust. */
+	optind += o->plan || o->merge || o->adjust_mode;
 	return rc;
 }
 
@@ -238,4 +283,5 @@ void abtest_free_options(struct options *o)
 	fb_path_free(o->pair_path);
 	fb_path_free(o->unit_path);
 	fb_path_free(o->covariate_path);
+	fb_path_free(o->p_path);
 }

@@ -2,6 +2,7 @@
 # 'fb-abtest --help'; tests/cli/docs/abtest checks that none is missing here.
 
 complete -c fb-abtest -F
+complete -c fb-abtest -n __fish_use_subcommand -a adjust -d 'Adjust pooled p-values'
 complete -c fb-abtest -n __fish_use_subcommand -a merge -d 'Compare on partial statistics'
 complete -c fb-abtest -n __fish_use_subcommand -a plan -d 'Sample size per arm'
 
@@ -11,7 +12,7 @@ complete -c fb-abtest -l alternative -x -a 'two.sided less greater' -d 'Alternat
 complete -c fb-abtest -l baseline -x -d 'Plan: the control proportion'
 complete -c fb-abtest -l bootstrap -x -d 'Resamples of --method bootstrap (default 10000; 1000 with --preferences)'
 complete -c fb-abtest -l bt-prior -x -d '--preferences: virtual ties per model (default 1; 0 for the plain MLE)'
-complete -c fb-abtest -l by -x -d 'Compare within each value of PATH'
+complete -c fb-abtest -l by -x -d 'Compare (adjust: adjust) within each value of PATH'
 complete -c fb-abtest -l conf-level -x -d 'Level of the intervals (default 1 - alpha)'
 complete -c fb-abtest -l control -x -d 'The control variant'
 complete -c fb-abtest -l covariate -x -d 'CUPED: adjust metrics by this pre-experiment value'
@@ -25,6 +26,8 @@ complete -c fb-abtest -l mde -x -d 'Plan: the smallest difference worth detectin
 complete -c fb-abtest -l method -x -a 'auto prop prop-nocorrect fisher welch student mann-whitney bootstrap mcnemar mcnemar-nocorrect sign paired-t wilcoxon' -d 'Test method'
 complete -c fb-abtest -l metric -x -a 'label==positive score' -d 'A metric: PATH, PATH:binary or PATH OP VALUE'
 complete -c fb-abtest -s o -l output -r -F -d 'Write to FILE instead of standard output'
+complete -c fb-abtest -l output-field -x -d 'Adjust: the field of the adjusted p-value (default p_adjusted)'
+complete -c fb-abtest -l p-field -x -d 'Adjust: the p-value of each record (default p_value)'
 complete -c fb-abtest -l pair-field -x -d 'A paired design: records with the same PATH are a pair'
 complete -c fb-abtest -l power -x -d 'Plan: the wanted power (default 0.8)'
 complete -c fb-abtest -l preferences -d 'Rank models from pairwise preference records (Bradley-Terry)'
