@@ -29,7 +29,7 @@ endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DFB_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = -std=c11 -ffp-contract=off -D_POSIX_C_SOURCE=200809L -DFB_VERSION='"$(VERSION)"' \
              -Ilib $(WARN) $(PKG_CFLAGS) $(CFLAGS)
 # libstemmer ships no pkg-config file.
 LIBS = $(PKG_LIBS) -lstemmer -lm -pthread

@@ -35,6 +35,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 $py "$here/cluster_clinc.py" prepare "$clinc/data_full.json" "$tmp/in.jsonl"
 echo "CLINC150 in-scope: $(wc -l <"$tmp/in.jsonl") utterances, 150 intents"
+echo "host: $(getconf _NPROCESSORS_ONLN) cores (both programs use them all), load average" \
+	"$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-28s %8s %8s %8s %10s\n' program seconds NMI ARI "peak MiB"
 
 /usr/bin/time -f '%e %M' -o "$tmp/time" \
@@ -42,6 +44,7 @@ printf '%-28s %8s %8s %8s %10s\n' program seconds NMI ARI "peak MiB"
 read -r secs kib <"$tmp/time"
 set -- $($py "$here/cluster_clinc.py" score "$tmp/out.jsonl")
 printf '%-28s %8s %8s %8s %10d\n' "fb-cluster -k 150" "$secs" "$1" "$2" $((kib / 1024))
+fb_secs=$secs fb_nmi=$1
 
 /usr/bin/time -f '%e %M' -o "$tmp/time" \
 	"$bin" -k auto --stats --seed "$seed" ${FB_CLUSTER_OPTS:-} "$tmp/in.jsonl" \
@@ -58,3 +61,6 @@ read -r secs nmi ari <"$tmp/peer"
 printf '%-28s %8s %8s %8s %10d\n' "sklearn KMeans(150, n_init=1)" "$wall" "$nmi" "$ari" \
 	$((kib / 1024))
 echo "(sklearn's seconds include starting Python; its fit alone took $secs s)"
+awk -v f="$fb_secs" -v s="$wall" -v fn="$fb_nmi" -v sn="$nmi" -v fit="$secs" 'BEGIN {
+	printf "fb-cluster -k 150 against sklearn: %.2fx its wall time (%.2fx its fit alone), NMI %+.4f\n",
+	       s / f, fit / f, fn - sn }'

@@ -117,7 +117,7 @@ static void usage(void)
 	       "      --k-range=MIN:MAX     the k that -k auto tries (default 2 to\n"
 	       "                            2 sqrt(records), at most 300)\n"
 	       "      --restarts=N          runs from different seeds; the best is kept\n"
-	       "                            (default 3)\n"
+	       "                            (default 1)\n"
 	       "      --seed=N              seed of the random choices (default 1)\n"
 	       "      --sample=N            fit on a random sample of N records, then\n"
 	       "                            assign every record (input spooled to $TMPDIR)\n"
@@ -136,8 +136,8 @@ static void usage(void)
 	       "      --min-users=N         in the summary, withhold the terms and exemplars\n"
 	       "                            of intents seen from fewer than N users\n"
 	       "      --user-field=PATH     who wrote a record (default user_id)\n"
-	       "      --threads=N           parse input on N threads (default: the number\n"
-	       "                            of processors, at most 8)\n"
+	       "      --threads=N           parse input and fit on N threads (default: the\n"
+	       "                            number of processors, at most 8)\n"
 	       "Bad records:\n"
 	       "      --skip-invalid        report bad records and go on (default: stop)\n"
 	       "      --rejects=FILE        write every rejected line to FILE, byte for byte\n"
@@ -858,6 +858,7 @@ int main(int argc, char **argv)
 	}
 	policy.skip_invalid = o.skip_invalid;
 	policy.threads = o.threads ? (int)o.threads : default_threads();
+	o.fit.cluster.threads = policy.threads;
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	w.jsonl = fb_jsonl_out_new(stdout, 0);

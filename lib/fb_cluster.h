@@ -32,9 +32,10 @@ struct fb_cluster_opts {
 	int restarts; /* at least 1 */
 	int max_iter; /* at least 1 */
 	uint64_t seed;
+	int threads; /* 1 to FB_PARALLEL_MAX; the result does not depend on it */
 };
 
-/* Sets the defaults: k 10, 3 restarts, 100 rounds, seed 1. */
+/* Sets the defaults: k 10, 1 restart, 100 rounds, seed 1, 1 thread. */
 void fb_cluster_opts_default(struct fb_cluster_opts *o);
 
 struct fb_cluster_result {

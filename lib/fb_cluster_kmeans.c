@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_cluster_work.h"
 
 void fb_cluster_opts_default(struct fb_cluster_opts *o)
 {
 	o->k = 10;
-	o->restarts = 3;
+	o->restarts = 1;
 	o->max_iter = 100;
 	o->seed = 1;
+	o->threads = 1;
 }
 
 /* splitmix64 (Steele, Lea and Flood 2014): small, fast and the same on
@@ -32,30 +34,6 @@ static double next_unit(uint64_t *s)
 {
 	return (double)(next_u64(s) >> 11) * 0x1.0p-53;
 }
-
-struct work {
-	const struct fb_tfidf_matrix *m;
-	size_t k, dim;
-	size_t *rows; /* the non-empty rows */
-	size_t nrows;
-	/* The columns of the non-empty rows (an inverted index): the rows,
-	 * as positions in rows[], holding term t are col_row[col_ptr[t] ..
-	 * col_ptr[t + 1]), with their weights in col_val. */
-	size_t *col_ptr;
-	uint32_t *col_row;
-	float *col_val;
-	float *c;               /* dim × k centroids, term-major */
-	double *sum;            /* dim × k sums */
-	double *norm;           /* k: lengths of the sums */
-	float *scores;          /* k */
-	unsigned char *changed; /* per cluster: its centroid moved last round */
-	unsigned char *moved;   /* per cluster: a row joined or left this round */
-	uint32_t *changed_list; /* the clusters with changed set */
-	double *dist;           /* per non-empty row: 1 − cos to the nearest centre */
-	double *dot;            /* per non-empty row: cos to a candidate */
-	unsigned char *mark;    /* per non-empty row: dot is set */
-	size_t *touched;        /* the rows with dot set */
-};
 
 static void index_columns(struct work *w)
 {
@@ -81,9 +59,10 @@ static void index_columns(struct work *w)
 
 /* The cosines of every row to row cand, through the inverted index: only
  * rows sharing a term with it are touched (the others are at cosine 0).
- * Fills w->dot and w->touched; returns how many were touched. The caller
- * clears w->dot of those. */
-static size_t cosines_to(struct work *w, size_t cand)
+ * Fills sc->dot and sc->touched; returns how many were touched. The caller
+ * clears sc->mark of those. */
+FB_SIMD_CLONES
+static size_t cosines_to(const struct work *w, struct work_scratch *sc, size_t cand)
 {
 	const struct fb_tfidf_matrix *m = w->m;
 	size_t row = w->rows[cand], n = 0, j, p;
@@ -93,21 +72,21 @@ static size_t cosines_to(struct work *w, size_t cand)
 		double v = m->val[j];
 		for (p = w->col_ptr[t]; p < w->col_ptr[t + 1]; p++) {
 			uint32_t i = w->col_row[p];
-			if (!w->mark[i]) {
-				w->mark[i] = 1;
-				w->dot[i] = 0;
-				w->touched[n++] = i;
+			if (!sc->mark[i]) {
+				sc->mark[i] = 1;
+				sc->dot[i] = 0;
+				sc->touched[n++] = i;
 			}
-			w->dot[i] += v * w->col_val[p];
+			sc->dot[i] += v * w->col_val[p];
 		}
 	}
 	return n;
 }
 
-static void clear_marks(struct work *w, size_t n)
+static void clear_marks(struct work_scratch *sc, size_t n)
 {
 	for (size_t x = 0; x < n; x++)
-		w->mark[w->touched[x]] = 0;
+		sc->mark[sc->touched[x]] = 0;
 }
 
 /* The distance of seeding: 1 − cos, within [0, 1] (vectors with negative
@@ -118,81 +97,118 @@ static double distance(double cos)
 	return cos >= 1 ? 0 : cos <= 0 ? 1 : 1 - cos;
 }
 
-/* The row drawn with probability proportional to its distance. */
-static size_t draw(const struct work *w, double total, uint64_t *rng)
+/* Sets w->cum to the running sums of the distances (added in row order,
+ * as one loop would) and returns their total. */
+static double running_sums(struct work *w)
 {
-	double r = next_unit(rng) * total, acc = 0;
-	size_t cand;
+	double acc = 0;
 
-	for (cand = 0; cand + 1 < w->nrows; cand++) {
-		acc += w->dist[cand];
-		if (acc > r)
-			break;
+	for (size_t i = 0; i < w->nrows; i++) {
+		acc += w->dist[i];
+		w->cum[i] = acc;
 	}
-	return cand;
+	return acc;
 }
 
-/* The total distance left if row cand became a centre. */
-static double total_with(struct work *w, size_t cand, double total)
+/* The row drawn with probability proportional to its distance: the first
+ * whose running sum passes r, found by bisection (the running sums never
+ * fall), or the last. */
+static size_t draw(const struct work *w, double total, uint64_t *rng)
 {
-	size_t n = cosines_to(w, cand);
+	double r = next_unit(rng) * total;
+	size_t lo = 0, hi = w->nrows - 1, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (w->cum[mid] > r)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The candidates of one centre, and the total distance left if each
+ * became it. */
+struct candidates {
+	struct work *w;
+	size_t n;
+	size_t row[64];
+	double total[64];
+	double before;
+};
+
+static void weigh_candidates(void *arg, size_t t)
+{
+	struct candidates *c = arg;
+	struct work_scratch *sc = &c->w->scratch[t];
+
+	for (size_t x = t; x < c->n; x += c->w->nthreads) {
+		size_t n = cosines_to(c->w, sc, c->row[x]);
+		double total = c->before;
+		for (size_t y = 0; y < n; y++) {
+			size_t i = sc->touched[y];
+			double d = distance(sc->dot[i]);
+			if (d < c->w->dist[i])
+				total -= c->w->dist[i] - d;
+		}
+		clear_marks(sc, n);
+		c->total[x] = total;
+	}
+}
+
+/* Makes row i centre q: its weights become the centroid, and the rows it is
+ * nearer to than their nearest centre so far take their distance to it. */
+static void make_centre(struct work *w, size_t i, size_t q)
+{
+	const struct fb_tfidf_matrix *m = w->m;
+	struct work_scratch *sc = &w->scratch[0];
+	size_t n = cosines_to(w, sc, i), j;
 
 	for (size_t x = 0; x < n; x++) {
-		size_t i = w->touched[x];
-		double d = distance(w->dot[i]);
-		if (d < w->dist[i])
-			total -= w->dist[i] - d;
+		double d = distance(sc->dot[sc->touched[x]]);
+		if (d < w->dist[sc->touched[x]])
+			w->dist[sc->touched[x]] = d;
 	}
-	clear_marks(w, n);
-	return total;
+	clear_marks(sc, n);
+	for (j = m->rowptr[w->rows[i]]; j < m->rowptr[w->rows[i] + 1]; j++)
+		w->c[(size_t)m->idx[j] * w->k + q] = m->val[j];
 }
 
 /* Greedy k-means++: centre q is the candidate, of 2 + ln k drawn, that
- * leaves the smallest total distance. */
+ * leaves the smallest total distance (the first drawn on a tie). The
+ * candidates are weighed in parallel; the draws come first, in the order
+ * one thread would make them. */
 static void seed_centres(struct work *w, uint64_t *rng)
 {
-	size_t ncand = 2 + (size_t)log((double)w->k), q, i, t, best_i = 0, cand, n;
-	double total, best_total, acc;
+	struct candidates c = { .w = w, .n = 2 + (size_t)log((double)w->k) };
+	size_t q, i, x, best;
 
 	memset(w->c, 0, w->dim * w->k * sizeof *w->c);
 	for (i = 0; i < w->nrows; i++)
 		w->dist[i] = 1;
-	for (q = 0; q < w->k; q++) {
-		if (q == 0) {
-			best_i = (size_t)(next_unit(rng) * (double)w->nrows);
-		} else {
-			total = 0;
-			for (i = 0; i < w->nrows; i++)
-				total += w->dist[i];
-			best_total = INFINITY;
-			for (t = 0; t < ncand; t++) {
-				cand = draw(w, total, rng);
-				acc = total_with(w, cand, total);
-				if (acc < best_total) {
-					best_total = acc;
-					best_i = cand;
-				}
-			}
-		}
-		n = cosines_to(w, best_i);
-		for (size_t x = 0; x < n; x++) {
-			double d = distance(w->dot[w->touched[x]]);
-			if (d < w->dist[w->touched[x]])
-				w->dist[w->touched[x]] = d;
-		}
-		clear_marks(w, n);
-		for (i = w->m->rowptr[w->rows[best_i]]; i < w->m->rowptr[w->rows[best_i] + 1]; i++)
-			w->c[(size_t)w->m->idx[i] * w->k + q] = w->m->val[i];
+	if (c.n > 64)
+		c.n = 64;
+	make_centre(w, (size_t)(next_unit(rng) * (double)w->nrows), 0);
+	for (q = 1; q < w->k; q++) {
+		c.before = running_sums(w);
+		for (x = 0; x < c.n; x++)
+			c.row[x] = draw(w, c.before, rng);
+		fb_parallel_run(w->nthreads, weigh_candidates, &c);
+		for (x = 1, best = 0; x < c.n; x++)
+			if (c.total[x] < c.total[best])
+				best = x;
+		make_centre(w, c.row[best], q);
 	}
 }
 
-/* Similarities of a row to all k centroids, into w->scores; returns the
- * best (the lowest number on a tie). */
-static int score_row(const struct work *w, size_t row)
+/* Similarities of a row to all k centroids, into s; returns the best (the
+ * lowest number on a tie). */
+FB_SIMD_CLONES
+static int score_row(const struct work *w, size_t row, float *restrict s)
 {
 	const struct fb_tfidf_matrix *m = w->m;
 	const size_t k = w->k;
-	float *restrict s = w->scores;
 	size_t j, q, best = 0;
 
 	for (q = 0; q < k; q++)
@@ -214,10 +230,11 @@ static int score_row(const struct work *w, size_t row)
  * need scoring, summed in the same order as score_row() does so that the
  * choice is the one it would make. *sim holds the row's similarity to a,
  * and gets that to the best. */
-static int rescore_row(const struct work *w, size_t row, int a, size_t n, float *sim)
+FB_SIMD_CLONES
+static int rescore_row(const struct work *w, size_t row, int a, size_t n, float *sim,
+                       float *restrict s)
 {
 	const struct fb_tfidf_matrix *m = w->m;
-	float *s = w->scores;
 	size_t j, x;
 	int best = a;
 
@@ -239,8 +256,7 @@ static int rescore_row(const struct work *w, size_t row, int a, size_t n, float 
 	return best;
 }
 
-/* Adds a row to the sum of cluster q (sign 1), or takes it out (-1). */
-static void add_row(struct work *w, size_t row, size_t q, double sign)
+void work_add_row(struct work *w, size_t row, size_t q, double sign)
 {
 	const struct fb_tfidf_matrix *m = w->m;
 
@@ -248,33 +264,73 @@ static void add_row(struct work *w, size_t row, size_t q, double sign)
 		w->sum[(size_t)m->idx[j] * w->k + q] += sign * m->val[j];
 }
 
-/* Sets the sums from the assignment of every row. */
-static void sums_from(struct work *w, const int32_t *assign)
+/* The centroids of the n clusters in list, one at a time: down the
+ * columns of the term-major matrices, which pays when n is small. */
+static void update_few(struct work *w, const uint32_t *list, size_t n)
 {
-	memset(w->sum, 0, w->dim * w->k * sizeof *w->sum);
-	for (size_t i = 0; i < w->nrows; i++)
-		add_row(w, w->rows[i], (size_t)assign[w->rows[i]], 1);
+	const size_t k = w->k;
+
+	for (size_t x = 0; x < n; x++) {
+		size_t q = list[x], t;
+		double norm = 0;
+		for (t = 0; t < w->dim; t++)
+			norm += w->sum[t * k + q] * w->sum[t * k + q];
+		norm = norm > 0 ? sqrt(norm) : 1;
+		for (t = 0; t < w->dim; t++)
+			w->c[t * k + q] = (float)(w->sum[t * k + q] / norm);
+	}
 }
 
-/* Sets the centroids of the clusters marked in w->moved to their
- * normalised sums. The loops run along the term-major rows of the
- * matrices, not down their columns. */
-static void update_centroids(struct work *w)
+/* The lengths of the sums of many clusters, along the rows of the
+ * matrices; share t of the threads takes a range of clusters, so each
+ * length is summed in term order whatever the threads. */
+FB_SIMD_CLONES
+static void lengths(void *arg, size_t t)
 {
+	struct work *w = arg;
+	const size_t k = w->k, from = k * t / w->nthreads, to = k * (t + 1) / w->nthreads;
 	double *norm = w->norm;
-	size_t q, t;
+	size_t q, r;
 
-	memset(norm, 0, w->k * sizeof *norm);
-	for (t = 0; t < w->dim; t++)
-		for (q = 0; q < w->k; q++)
-			if (w->moved[q])
-				norm[q] += w->sum[t * w->k + q] * w->sum[t * w->k + q];
-	for (q = 0; q < w->k; q++)
+	for (q = from; q < to; q++)
+		norm[q] = 0;
+	for (r = 0; r < w->dim; r++)
+		for (q = from; q < to; q++)
+			norm[q] += w->sum[r * k + q] * w->sum[r * k + q];
+	for (q = from; q < to; q++)
 		norm[q] = norm[q] > 0 ? sqrt(norm[q]) : 1;
-	for (t = 0; t < w->dim; t++)
-		for (q = 0; q < w->k; q++)
-			if (w->moved[q])
-				w->c[t * w->k + q] = (float)(w->sum[t * w->k + q] / norm[q]);
+}
+
+/* Then the centroids of the moved ones (the others keep theirs: after
+ * seeding, those are not yet their normalised sums); share t takes a range
+ * of terms. */
+FB_SIMD_CLONES
+static void centroids(void *arg, size_t t)
+{
+	struct work *w = arg;
+	const size_t k = w->k, from = w->dim * t / w->nthreads, to = w->dim * (t + 1) / w->nthreads;
+
+	for (size_t r = from; r < to; r++)
+		for (size_t q = 0; q < k; q++) {
+			float c = (float)(w->sum[r * k + q] / w->norm[q]);
+			w->c[r * k + q] = w->moved[q] ? c : w->c[r * k + q];
+		}
+}
+
+void work_update_centroids(struct work *w)
+{
+	uint32_t *list = w->moved_list;
+	size_t q, n = 0;
+
+	for (q = 0; q < w->k; q++)
+		if (w->moved[q])
+			list[n++] = (uint32_t)q;
+	if (n * 8 < w->k) {
+		update_few(w, list, n);
+		return;
+	}
+	fb_parallel_run(w->nthreads, lengths, w);
+	fb_parallel_run(w->nthreads, centroids, w);
 }
 
 /* An empty cluster takes the row that fits its own worst. */
@@ -293,8 +349,8 @@ static void fill_empty(struct work *w, int32_t *assign, float *sim, size_t *size
 		row = w->rows[worst];
 		size[assign[row]]--;
 		w->moved[assign[row]] = 1;
-		add_row(w, row, (size_t)assign[row], -1);
-		add_row(w, row, q, 1);
+		work_add_row(w, row, (size_t)assign[row], -1);
+		work_add_row(w, row, q, 1);
 		*obj -= sim[row];
 		assign[row] = (int32_t)q;
 		sim[row] = 1;
@@ -304,16 +360,48 @@ static void fill_empty(struct work *w, int32_t *assign, float *sim, size_t *size
 	}
 }
 
+/* One round's scoring: share t of the rows, by weight, gets each row's
+ * cluster and similarity in w->next and w->next_sim, reading assign and
+ * sim only, so the shares run in parallel. */
+struct round {
+	struct work *w;
+	const int32_t *assign;
+	const float *sim;
+	size_t nchanged;
+};
+
+static void score_share(void *arg, size_t t)
+{
+	const struct round *r = arg;
+	struct work *w = r->w;
+	float *s = w->scratch[t].scores;
+
+	for (size_t i = w->share[t]; i < w->share[t + 1]; i++) {
+		size_t row = w->rows[i];
+		int a = r->assign[row];
+		if (a >= 0 && !w->changed[a]) {
+			w->next_sim[i] = r->sim[row];
+			w->next[i] = rescore_row(w, row, a, r->nchanged, &w->next_sim[i], s);
+		} else {
+			w->next[i] = score_row(w, row, s);
+			w->next_sim[i] = s[w->next[i]];
+		}
+	}
+}
+
 /* Lloyd's rounds from the centroids in w->c until no row changes cluster
  * or max_iter rounds. A centroid whose rows did not change is not moved,
  * and a row whose centroid did not move is scored against the moved ones
  * only: the same clusters as scoring every row against every centroid, in
- * a fraction of the time once few rows change. Returns the rounds. */
+ * a fraction of the time once few rows change. The rows are scored in
+ * parallel and the sums updated in row order after, so the threads do not
+ * change the result. Returns the rounds. */
 static int lloyd(struct work *w, int max_iter, int32_t *assign, float *sim, size_t *size,
                  double *objective)
 {
-	size_t i, q, nchanged;
-	int it, changed, b;
+	struct round r = { w, assign, sim, 0 };
+	size_t i, q;
+	int it, changed, a, b;
 	double obj = 0;
 
 	for (i = 0; i < w->nrows; i++)
@@ -321,30 +409,27 @@ static int lloyd(struct work *w, int max_iter, int32_t *assign, float *sim, size
 	memset(w->sum, 0, w->dim * w->k * sizeof *w->sum);
 	memset(w->changed, 1, w->k);
 	for (it = 0;; it++) {
-		for (q = 0, nchanged = 0; q < w->k; q++)
+		for (q = 0, r.nchanged = 0; q < w->k; q++)
 			if (w->changed[q])
-				w->changed_list[nchanged++] = (uint32_t)q;
+				w->changed_list[r.nchanged++] = (uint32_t)q;
+		fb_parallel_run(w->nthreads, score_share, &r);
 		memset(w->moved, 0, w->k);
 		memset(size, 0, w->k * sizeof *size);
 		changed = 0;
 		obj = 0;
 		for (i = 0; i < w->nrows; i++) {
 			size_t row = w->rows[i];
-			int a = assign[row];
-			if (a >= 0 && !w->changed[a]) {
-				b = rescore_row(w, row, a, nchanged, &sim[row]);
-			} else {
-				b = score_row(w, row);
-				sim[row] = w->scores[b];
-			}
+			a = assign[row];
+			b = w->next[i];
+			sim[row] = w->next_sim[i];
 			if (b != a) {
 				changed++;
 				if (a >= 0) {
 					w->moved[a] = 1;
-					add_row(w, row, (size_t)a, -1);
+					work_add_row(w, row, (size_t)a, -1);
 				}
 				w->moved[b] = 1;
-				add_row(w, row, (size_t)b, 1);
+				work_add_row(w, row, (size_t)b, 1);
 			}
 			assign[row] = b;
 			obj += sim[row];
@@ -353,93 +438,11 @@ static int lloyd(struct work *w, int max_iter, int32_t *assign, float *sim, size
 		if (!changed || it + 1 >= max_iter)
 			break;
 		fill_empty(w, assign, sim, size, &obj);
-		update_centroids(w);
+		work_update_centroids(w);
 		memcpy(w->changed, w->moved, w->k);
 	}
 	*objective = obj;
 	return it + 1;
-}
-
-/* The dot products of a row with every cluster's sum, into d. */
-static double sums_dot(const struct work *w, size_t row, double *d)
-{
-	const struct fb_tfidf_matrix *m = w->m;
-	double xx = 0;
-
-	memset(d, 0, w->k * sizeof *d);
-	for (size_t j = m->rowptr[row]; j < m->rowptr[row + 1]; j++) {
-		const double *st = w->sum + (size_t)m->idx[j] * w->k;
-		double v = m->val[j];
-		xx += v * v;
-		for (size_t q = 0; q < w->k; q++)
-			d[q] += v * st[q];
-	}
-	return xx;
-}
-
-/* Moves a row from cluster a to b, with the sums and their squared
- * lengths. */
-static void move_row(struct work *w, size_t row, size_t a, size_t b, const double *d, double xx,
-                     double *norm2)
-{
-	const struct fb_tfidf_matrix *m = w->m;
-
-	for (size_t j = m->rowptr[row]; j < m->rowptr[row + 1]; j++) {
-		double *st = w->sum + (size_t)m->idx[j] * w->k;
-		st[a] -= m->val[j];
-		st[b] += m->val[j];
-	}
-	norm2[a] = fmax(norm2[a] - 2 * d[a] + xx, 0);
-	norm2[b] += 2 * d[b] + xx;
-}
-
-/* Hartigan's refinement of Lloyd's result: the objective is the sum over
- * clusters of the length of their summed rows, and each row in turn moves
- * to the cluster where that gains most, the sums updated at once (Lloyd
- * moves rows only against centroids fixed for the round, and stops in
- * local optima this escapes; Telgarsky and Vattani 2010). Runs passes over
- * the rows until one moves none, at most max_passes; leaves the centroids
- * in w->c. Returns the rows moved. */
-static size_t hartigan(struct work *w, int32_t *assign, size_t *size, int max_passes)
-{
-	double *norm2 = fb_xcalloc(w->k, sizeof *norm2), *d = fb_xmalloc(w->k * sizeof *d);
-	size_t i, q, t, total = 0, moves = 1;
-
-	memset(w->moved, 1, w->k);
-	sums_from(w, assign);
-	for (t = 0; t < w->dim; t++)
-		for (q = 0; q < w->k; q++)
-			norm2[q] += w->sum[t * w->k + q] * w->sum[t * w->k + q];
-	for (int p = 0; p < max_passes && moves > 0; p++) {
-		for (i = 0, moves = 0; i < w->nrows; i++) {
-			size_t row = w->rows[i], a = (size_t)assign[row], best = a;
-			double xx, leave, gain = 0;
-			if (size[a] < 2)
-				continue;
-			xx = sums_dot(w, row, d);
-			leave = sqrt(fmax(norm2[a] - 2 * d[a] + xx, 0)) - sqrt(norm2[a]);
-			for (q = 0; q < w->k; q++) {
-				double g = leave + sqrt(norm2[q] + 2 * d[q] + xx) - sqrt(norm2[q]);
-				/* A margin keeps rounding from moving rows back and forth. */
-				if (q != a && g > gain + 1e-9) {
-					gain = g;
-					best = q;
-				}
-			}
-			if (best == a)
-				continue;
-			move_row(w, row, a, best, d, xx, norm2);
-			size[a]--;
-			size[best]++;
-			assign[row] = (int32_t)best;
-			moves++;
-		}
-		total += moves;
-	}
-	update_centroids(w);
-	free(norm2);
-	free(d);
-	return total;
 }
 
 struct by_size {
@@ -488,7 +491,34 @@ static void renumber(struct fb_cluster_result *r, size_t nrows)
 	free(s);
 }
 
-static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k)
+/* Threads pay off from a few thousand rows; below, one does it all. */
+#define ROWS_PER_THREAD 2048
+
+/* Splits the rows into shares of about equal weights (non-zeros). */
+static void split_shares(struct work *w, int threads)
+{
+	const size_t *rp = w->m->rowptr;
+	size_t t, i = 0, nnz = 0, total = 0;
+
+	w->nthreads = threads < 1                 ? 1
+	              : threads > FB_PARALLEL_MAX ? FB_PARALLEL_MAX
+	                                          : (size_t)threads;
+	if (w->nthreads > w->nrows / ROWS_PER_THREAD)
+		w->nthreads = w->nrows / ROWS_PER_THREAD ? w->nrows / ROWS_PER_THREAD : 1;
+	for (i = 0; i < w->nrows; i++)
+		total += rp[w->rows[i] + 1] - rp[w->rows[i]];
+	for (t = 0, i = 0; t < w->nthreads; t++) {
+		w->share[t] = i;
+		while (i < w->nrows &&
+		       (t + 1 == w->nthreads || nnz < total * (t + 1) / w->nthreads)) {
+			nnz += rp[w->rows[i] + 1] - rp[w->rows[i]];
+			i++;
+		}
+	}
+	w->share[w->nthreads] = w->nrows;
+}
+
+static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, int threads)
 {
 	size_t i;
 
@@ -502,18 +532,26 @@ static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k)
 	if (w->nrows == 0)
 		return -1;
 	w->k = k < w->nrows ? k : w->nrows;
+	split_shares(w, threads);
 	index_columns(w);
 	w->c = fb_xmalloc((w->dim * w->k + 1) * sizeof *w->c);
 	w->sum = fb_xcalloc(w->dim * w->k + 1, sizeof *w->sum);
-	w->scores = fb_xmalloc(w->k * sizeof *w->scores);
 	w->norm = fb_xmalloc(w->k * sizeof *w->norm);
 	w->changed = fb_xmalloc(w->k);
 	w->moved = fb_xmalloc(w->k);
 	w->changed_list = fb_xmalloc(w->k * sizeof *w->changed_list);
+	w->moved_list = fb_xmalloc(w->k * sizeof *w->moved_list);
 	w->dist = fb_xmalloc(w->nrows * sizeof *w->dist);
-	w->dot = fb_xmalloc(w->nrows * sizeof *w->dot);
-	w->mark = fb_xcalloc(w->nrows, 1);
-	w->touched = fb_xmalloc(w->nrows * sizeof *w->touched);
+	w->cum = fb_xmalloc(w->nrows * sizeof *w->cum);
+	w->next = fb_xmalloc(w->nrows * sizeof *w->next);
+	w->next_sim = fb_xmalloc(w->nrows * sizeof *w->next_sim);
+	for (i = 0; i < w->nthreads; i++) {
+		struct work_scratch *sc = &w->scratch[i];
+		sc->scores = fb_xmalloc(w->k * sizeof *sc->scores);
+		sc->dot = fb_xmalloc(w->nrows * sizeof *sc->dot);
+		sc->mark = fb_xcalloc(w->nrows, 1);
+		sc->touched = fb_xmalloc(w->nrows * sizeof *sc->touched);
+	}
 	return 0;
 }
 
@@ -525,15 +563,21 @@ static void work_free(struct work *w)
 	free(w->col_val);
 	free(w->c);
 	free(w->sum);
-	free(w->scores);
 	free(w->norm);
 	free(w->changed);
 	free(w->moved);
 	free(w->changed_list);
+	free(w->moved_list);
 	free(w->dist);
-	free(w->dot);
-	free(w->mark);
-	free(w->touched);
+	free(w->cum);
+	free(w->next);
+	free(w->next_sim);
+	for (size_t i = 0; i < w->nthreads; i++) {
+		free(w->scratch[i].scores);
+		free(w->scratch[i].dot);
+		free(w->scratch[i].mark);
+		free(w->scratch[i].touched);
+	}
 }
 
 static void result_init(struct fb_cluster_result *r, const struct work *w)
@@ -571,7 +615,7 @@ static void refine(struct fb_cluster_result *r, struct work *w, int max_iter, in
 
 	memcpy(assign, r->assign, w->m->nrows * sizeof *assign);
 	memcpy(size, r->size, w->k * sizeof *size);
-	if (hartigan(w, assign, size, max_iter) == 0)
+	if (work_hartigan(w, assign, size, max_iter) == 0)
 		return;
 	r->iterations += lloyd(w, max_iter, assign, sim, size, &obj);
 	keep(r, w, assign, sim, size, obj);
@@ -589,7 +633,7 @@ int fb_cluster_kmeans(const struct fb_tfidf_matrix *m, const struct fb_cluster_o
 	uint64_t rng;
 
 	memset(r, 0, sizeof *r);
-	if (work_init(&w, m, o->k) < 0) {
+	if (work_init(&w, m, o->k, o->threads) < 0) {
 		work_free(&w);
 		fb_error_set(err, 0, 0, "no text has a term in the vocabulary");
 		return -1;

@@ -1,13 +1,13 @@
 #include "fb_extract.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_parallel.h"
 #include "fb_record.h"
 
-#define MAX_THREADS 8
+#define MAX_THREADS FB_PARALLEL_MAX
 
 struct worker {
 	struct fb_extract *ex;
@@ -81,22 +81,19 @@ static void analyse(struct worker *w, struct fb_extract_item *it)
 		keep(it, fb_record_interaction(it->conv, &r->items[i], o->cfg, o->explain));
 }
 
-static void *work(void *arg)
+static void work(void *arg, size_t t)
 {
-	struct worker *w = arg;
+	struct worker *w = (struct worker *)arg + t;
 	size_t i;
 
 	for (i = w->from; i < w->to; i++)
 		analyse(w, &w->items[i]);
-	return NULL;
 }
 
 /* Contiguous shares of about equal message counts, so that one long
  * conversation does not leave the other threads idle for long. */
 void fb_extract_run(struct fb_extract *ex, struct fb_extract_item *items, size_t n)
 {
-	pthread_t tid[MAX_THREADS];
-	int started[MAX_THREADS] = { 0 };
 	size_t total = 0, acc = 0, i = 0, t, nt = (size_t)ex->nthreads;
 
 	if (nt > n)
@@ -110,15 +107,7 @@ void fb_extract_run(struct fb_extract *ex, struct fb_extract_item *items, size_t
 			acc += items[i++].conv->nmsgs + 1;
 		ex->w[t].to = i;
 	}
-	for (t = 1; t < nt; t++)
-		started[t] = pthread_create(&tid[t], NULL, work, &ex->w[t]) == 0;
-	work(&ex->w[0]);
-	for (t = 1; t < nt; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			work(&ex->w[t]);
-	}
+	fb_parallel_run(nt, work, ex->w);
 }
 
 void fb_extract_item_clear(struct fb_extract_item *item)

@@ -1,10 +1,10 @@
 #include "fb_jsonl_batch.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_parallel.h"
 
 static void release(struct jsonl_batch *b)
 {
@@ -50,9 +50,9 @@ struct span {
 	size_t from, to;
 };
 
-static void *parse_span(void *arg)
+static void parse_span(void *arg, size_t t)
 {
-	struct span *s = arg;
+	struct span *s = (struct span *)arg + t;
 	struct jsonl_item *it;
 	size_t i;
 
@@ -66,25 +66,19 @@ static void *parse_span(void *arg)
 			it->rec = NULL;
 		}
 	}
-	return NULL;
 }
 
-#define MAX_THREADS 8
-
-/* Spans of about equal bytes, one per thread; the calling thread takes the
- * first. A thread that cannot be started leaves its span to the caller. */
+/* Spans of about equal bytes, one per thread. */
 void jsonl_batch_parse(struct jsonl_batch *b, int threads)
 {
-	struct span spans[MAX_THREADS];
-	pthread_t tid[MAX_THREADS];
-	int started[MAX_THREADS] = { 0 };
+	struct span spans[FB_PARALLEL_MAX];
 	size_t i = 0, t, share;
 
-	if (threads > MAX_THREADS)
-		threads = MAX_THREADS;
+	if (threads > FB_PARALLEL_MAX)
+		threads = FB_PARALLEL_MAX;
 	if (threads < 2 || b->n < 16) {
 		spans[0] = (struct span){ b, 0, b->n };
-		parse_span(&spans[0]);
+		parse_span(spans, 0);
 		return;
 	}
 	share = b->len / (size_t)threads + 1;
@@ -95,15 +89,7 @@ void jsonl_batch_parse(struct jsonl_batch *b, int threads)
 			i++;
 		spans[t].to = i;
 	}
-	for (t = 1; t < (size_t)threads; t++)
-		started[t] = pthread_create(&tid[t], NULL, parse_span, &spans[t]) == 0;
-	parse_span(&spans[0]);
-	for (t = 1; t < (size_t)threads; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			parse_span(&spans[t]);
-	}
+	fb_parallel_run((size_t)threads, parse_span, spans);
 }
 
 void jsonl_batch_free(struct jsonl_batch *b)

@@ -4,7 +4,6 @@
  * folded, accents kept), sorted by bytes for bsearch. They are for grouping
  * and for guessing the language, not linguistics: a word that carries intent
  * in some prompts ("help", "order") is not here. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fb_text.h"
@@ -133,17 +132,44 @@ static const struct {
 	{ pt_words, NWORDS(pt_words) },
 };
 
-static int cmp_word(const void *key, const void *elem)
+/* A binary search that settles most steps on the first byte, without
+ * calling strcmp (bsearch's indirect calls took most of guessing the
+ * language of a corpus). */
+static int find(const char *const *words, size_t n, const char *word)
 {
-	return strcmp((const char *)key, *(const char *const *)elem);
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = (unsigned char)word[0] - (unsigned char)words[mid][0];
+		if (c == 0 && word[0] != '\0')
+			c = strcmp(word + 1, words[mid] + 1);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 int fb_text_is_stopword(enum fb_text_lang lang, const char *word)
 {
 	if (lang <= FB_TEXT_LANG_NONE || lang >= FB_TEXT_NLANGS)
 		return 0;
-	return bsearch(word, lists[lang].words, lists[lang].n, sizeof *lists[lang].words,
-	               cmp_word) != NULL;
+	return find(lists[lang].words, lists[lang].n, word);
+}
+
+unsigned fb_text_stopword_langs(const char *word)
+{
+	unsigned langs = 0;
+
+	for (int l = FB_TEXT_LANG_NONE + 1; l < FB_TEXT_NLANGS; l++)
+		if (find(lists[l].words, lists[l].n, word))
+			langs |= 1u << l;
+	return langs;
 }
 
 const char *const *fb_text_stopwords(enum fb_text_lang lang, size_t *n)

@@ -77,14 +77,19 @@ void fb_text_words_free(struct fb_text_words *w);
  * FB_TEXT_LANG_NONE. */
 int fb_text_is_stopword(enum fb_text_lang lang, const char *word);
 
+/* The languages of which word (folded, NUL-terminated) is a stop word: bit
+ * l set for language l (never bit FB_TEXT_LANG_NONE). */
+unsigned fb_text_stopword_langs(const char *word);
+
 /* The sorted stop-word list of lang (static storage) and its length in *n. */
 const char *const *fb_text_stopwords(enum fb_text_lang lang, size_t *n);
 
-/* The language whose stop words are the most of the words: the one with the
+/* The language whose stop words are the most of n words, given by the
+ * languages each is a stop word of (fb_text_stopword_langs): the one with the
  * most hits, ties broken in favour of prefer when it is among the best, else
  * in the order of enum fb_text_lang. FB_TEXT_LANG_NONE when no word is a stop
  * word. hits, when not NULL, gets the count of the language chosen. */
-enum fb_text_lang fb_text_guess_lang(const struct fb_text_words *w, enum fb_text_lang prefer,
+enum fb_text_lang fb_text_guess_lang(const unsigned *langs, size_t n, enum fb_text_lang prefer,
                                      size_t *hits);
 
 /* Snowball stemmers (libstemmer), one per language, made on first use. Not

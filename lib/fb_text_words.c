@@ -113,16 +113,12 @@ void fb_text_words_free(struct fb_text_words *w)
 	memset(w, 0, sizeof *w);
 }
 
-enum fb_text_lang fb_text_guess_lang(const struct fb_text_words *w, enum fb_text_lang prefer,
-                                     size_t *hits)
+/* The language of the most hits in count (see fb_text_guess_lang). */
+static enum fb_text_lang most_hits(const size_t *count, enum fb_text_lang prefer, size_t *hits)
 {
-	size_t count[FB_TEXT_NLANGS] = { 0 }, i, best = 0;
+	size_t best = 0;
 	int l, pick = FB_TEXT_LANG_NONE;
 
-	for (i = 0; i < w->n; i++)
-		for (l = 1; l < FB_TEXT_NLANGS; l++)
-			count[l] +=
-			    (size_t)fb_text_is_stopword((enum fb_text_lang)l, w->buf + w->off[i]);
 	for (l = 1; l < FB_TEXT_NLANGS; l++)
 		if (count[l] > best) {
 			best = count[l];
@@ -134,6 +130,17 @@ enum fb_text_lang fb_text_guess_lang(const struct fb_text_words *w, enum fb_text
 	if (hits)
 		*hits = best;
 	return (enum fb_text_lang)pick;
+}
+
+enum fb_text_lang fb_text_guess_lang(const unsigned *langs, size_t n, enum fb_text_lang prefer,
+                                     size_t *hits)
+{
+	size_t count[FB_TEXT_NLANGS] = { 0 }, i;
+
+	for (i = 0; i < n; i++)
+		for (int l = 1; l < FB_TEXT_NLANGS; l++)
+			count[l] += (langs[i] >> l) & 1;
+	return most_hits(count, prefer, hits);
 }
 
 struct fb_text_stemmer {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_map.h"
 
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME 1099511628211ULL
@@ -36,8 +37,14 @@ struct fb_tfidf {
 	enum fb_text_lang corpus_lang;
 	double corpus_share;
 	struct vocab v;
-	/* Scratch of one text: its words, terms, and term numbers. */
+	/* The stop-word languages of the words seen (most words repeat, and
+	 * looking them up in six lists was most of reading a corpus). */
+	struct fb_map *stop_langs;
+	/* Scratch of one text: its words and their stop-word languages, terms,
+	 * and term numbers. */
 	struct fb_text_words words;
+	unsigned *langs;
+	size_t langcap;
 	struct fb_text_stemmer *stemmer;
 	struct strings tkey, tsurf;
 	unsigned char *tstop; /* per term of tkey: a stop word */
@@ -170,7 +177,37 @@ struct fb_tfidf *fb_tfidf_new(const struct fb_tfidf_opts *o)
 	t->corpus_lang = o->lang >= 0 ? (enum fb_text_lang)o->lang : FB_TEXT_LANG_NONE;
 	t->corpus_share = 1;
 	t->stemmer = fb_text_stemmer_new();
+	t->stop_langs = fb_map_new();
 	return t;
+}
+
+/* Past this many words, the cache stops growing. */
+#define STOP_CACHE_MAX (1u << 20)
+
+/* Splits a text into t->words, with their stop-word languages in
+ * t->langs. */
+static void text_words(struct fb_tfidf *t, const char *text, size_t len)
+{
+	const char *w;
+	size_t i, n;
+	void *v;
+
+	fb_text_words(text, len, &t->words);
+	t->langs = fb_xgrow(t->langs, &t->langcap, t->words.n + 1, sizeof *t->langs);
+	for (i = 0; i < t->words.n; i++) {
+		w = t->words.buf + t->words.off[i];
+		n = strlen(w);
+		/* Stored with bit 31 set, so that no value is NULL. */
+		v = fb_map_get(t->stop_langs, w, n);
+		if (v) {
+			t->langs[i] = (unsigned)(uintptr_t)v & ~(1u << 31);
+			continue;
+		}
+		t->langs[i] = fb_text_stopword_langs(w);
+		if (fb_map_size(t->stop_langs) < STOP_CACHE_MAX)
+			fb_map_put(t->stop_langs, w, n,
+			           (void *)(uintptr_t)(t->langs[i] | 1u << 31));
+	}
 }
 
 /* The language to stem a text in, its words in t->words. */
@@ -180,7 +217,7 @@ static enum fb_text_lang text_lang(const struct fb_tfidf *t)
 
 	if (t->o.lang >= 0)
 		return (enum fb_text_lang)t->o.lang;
-	l = fb_text_guess_lang(&t->words, t->corpus_lang, NULL);
+	l = fb_text_guess_lang(t->langs, t->words.n, t->corpus_lang, NULL);
 	return l == FB_TEXT_LANG_NONE ? t->corpus_lang : l;
 }
 
@@ -205,12 +242,12 @@ static void text_terms(struct fb_tfidf *t, const char *text, size_t len)
 	const char *w;
 	size_t i, n, first;
 
-	fb_text_words(text, len, &t->words);
+	text_words(t, text, len);
 	lang = text_lang(t);
 	t->tkey.n = t->tkey.len = t->tsurf.n = t->tsurf.len = 0;
 	for (i = 0; i < t->words.n; i++) {
 		w = t->words.buf + t->words.off[i];
-		if (strlen(w) >= 2 && !fb_text_is_stopword(lang, w))
+		if (strlen(w) >= 2 && !((t->langs[i] >> lang) & 1))
 			add_word(t, lang, w, strlen(w), 0);
 	}
 	n = t->tkey.n;
@@ -222,7 +259,7 @@ static void text_terms(struct fb_tfidf *t, const char *text, size_t len)
 	memset(t->tstop + n, 0, t->tkey.n - n);
 	for (i = 0; t->o.stop_words == 1 && i < t->words.n; i++) {
 		w = t->words.buf + t->words.off[i];
-		if (strlen(w) >= 2 && fb_text_is_stopword(lang, w))
+		if (strlen(w) >= 2 && ((t->langs[i] >> lang) & 1))
 			add_word(t, lang, w, strlen(w), 1);
 	}
 }
@@ -260,8 +297,8 @@ static void guess_corpus_lang(struct fb_tfidf *t, const char *const *texts, cons
 
 	t->corpus_lang = FB_TEXT_LANG_NONE;
 	for (i = 0; i < n; i++) {
-		fb_text_words(texts[i], lens[i], &t->words);
-		count[fb_text_guess_lang(&t->words, FB_TEXT_LANG_NONE, NULL)]++;
+		text_words(t, texts[i], lens[i]);
+		count[fb_text_guess_lang(t->langs, t->words.n, FB_TEXT_LANG_NONE, NULL)]++;
 	}
 	for (l = 1; l < FB_TEXT_NLANGS; l++) {
 		with += count[l];
@@ -491,6 +528,8 @@ void fb_tfidf_free(struct fb_tfidf *t)
 		return;
 	vocab_free(&t->v);
 	fb_text_words_free(&t->words);
+	fb_map_free(t->stop_langs);
+	free(t->langs);
 	fb_text_stemmer_free(t->stemmer);
 	strings_free(&t->tkey);
 	strings_free(&t->tsurf);

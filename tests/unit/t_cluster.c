@@ -1,5 +1,7 @@
 /* Unit tests of lib/fb_cluster: spherical k-means on inputs small enough to
  * check by hand, determinism, labels. */
+#include <math.h>
+
 #include "check.h"
 #include "fb_alloc.h"
 #include "fb_cluster.h"
@@ -121,11 +123,67 @@ static void test_intents_and_labels(void)
 	fb_tfidf_free(t);
 }
 
+/* Rows of 3 to 8 terms of 300, drawn around 30 topics, unit length. */
+static void random_rows(size_t n, struct fb_tfidf_matrix *m)
+{
+	uint64_t x = 12345;
+	size_t i, j, nnz, topic;
+
+	m->nrows = n;
+	m->ncols = 300;
+	m->rowptr = fb_xmalloc((n + 1) * sizeof *m->rowptr);
+	m->idx = fb_xmalloc(n * 8 * sizeof *m->idx);
+	m->val = fb_xmalloc(n * 8 * sizeof *m->val);
+	m->rowptr[0] = 0;
+	for (i = 0; i < n; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		topic = (x >> 33) % 30;
+		nnz = 3 + (x >> 40) % 6;
+		for (j = 0; j < nnz; j++) {
+			m->idx[m->rowptr[i] + j] = (uint32_t)(topic * 10 + j);
+			m->val[m->rowptr[i] + j] = 1 / sqrtf((float)nnz);
+		}
+		/* One term of another topic, in the place of the last. */
+		m->idx[m->rowptr[i] + nnz - 1] = (uint32_t)(((x >> 20) % 30) * 10 + 9);
+		if (m->idx[m->rowptr[i] + nnz - 1] <= m->idx[m->rowptr[i] + nnz - 2])
+			nnz--;
+		m->rowptr[i + 1] = m->rowptr[i] + nnz;
+	}
+}
+
+/* Threads score rows and weigh candidates; the sums are updated in row
+ * order after, so 1, 2 or 5 threads give the same bits. */
+static void test_threads_same_result(void)
+{
+	struct fb_tfidf_matrix m;
+	struct fb_cluster_opts o;
+	struct fb_cluster_result r1, r;
+	int threads[] = { 2, 5 };
+
+	random_rows(12000, &m);
+	fb_cluster_opts_default(&o);
+	o.k = 40;
+	CHECK(fb_cluster_kmeans(&m, &o, &r1, NULL) == 0);
+	CHECK(r1.k == 40);
+	for (size_t t = 0; t < 2; t++) {
+		o.threads = threads[t];
+		CHECK(fb_cluster_kmeans(&m, &o, &r, NULL) == 0);
+		CHECK(r.objective == r1.objective);
+		CHECK(memcmp(r.assign, r1.assign, m.nrows * sizeof *r.assign) == 0);
+		CHECK(memcmp(r.sim, r1.sim, m.nrows * sizeof *r.sim) == 0);
+		CHECK(memcmp(r.centroid, r1.centroid, r.dim * r.k * sizeof *r.centroid) == 0);
+		fb_cluster_result_free(&r);
+	}
+	fb_cluster_result_free(&r1);
+	fb_tfidf_matrix_free(&m);
+}
+
 int main(void)
 {
 	fb_alloc_init("t_cluster");
 	RUN(test_kmeans_plane);
 	RUN(test_empty);
 	RUN(test_intents_and_labels);
+	RUN(test_threads_same_result);
 	return CHECK_DONE();
 }

@@ -87,13 +87,24 @@ static void test_guess_lang(void)
 		{ "a", FB_TEXT_LANG_NONE, FB_TEXT_LANG_EN },
 	};
 	struct fb_text_words w = { 0 };
-	size_t i;
+	unsigned langs[16];
+	size_t i, j, hits;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		fb_text_words(cases[i].text, strlen(cases[i].text), &w);
-		CHECK(fb_text_guess_lang(&w, cases[i].prefer, NULL) == cases[i].want);
+		for (j = 0; j < w.n; j++)
+			langs[j] = fb_text_stopword_langs(w.buf + w.off[j]);
+		CHECK(fb_text_guess_lang(langs, w.n, cases[i].prefer, NULL) == cases[i].want);
 	}
 	fb_text_words_free(&w);
+	CHECK(fb_text_stopword_langs("a") ==
+	      (1u << FB_TEXT_LANG_EN | 1u << FB_TEXT_LANG_ES | 1u << FB_TEXT_LANG_FR |
+	       1u << FB_TEXT_LANG_IT | 1u << FB_TEXT_LANG_PT));
+	CHECK(fb_text_stopword_langs("password") == 0);
+	langs[0] = 1u << FB_TEXT_LANG_DE;
+	langs[1] = 1u << FB_TEXT_LANG_DE | 1u << FB_TEXT_LANG_EN;
+	CHECK(fb_text_guess_lang(langs, 2, FB_TEXT_LANG_NONE, &hits) == FB_TEXT_LANG_DE);
+	CHECK(hits == 2);
 }
 
 static void test_stem(void)
