@@ -141,6 +141,13 @@ const char *abtest_cell_num(const json_t *v, char *buf, size_t size);
 void abtest_write_srm_line(struct out *w, const json_t *rec);
 FILE *abtest_open_or_die(const char *path, const char *mode);
 void abtest_close_rejects(const struct options *o, FILE *rejects, int *status);
+/* The input of a mode: the file arguments under the shared bad-record
+ * policy, with --rejects opened into *rejects; NULL after a message when
+ * that cannot be opened. */
+struct fb_jsonl_in *abtest_open_input(const struct options *o, int argc, char **argv,
+                                      FILE **rejects);
+/* The --stats line of a mode: "read N, written N, rejected N". */
+void abtest_print_counts(struct fb_jsonl_in *in, const struct out *w);
 
 /* compare.c: the end of a pass or a merge (comparison when wanted, write
  * status, --stats). Returns the gate's status (0 or 1); *status gets

@@ -2,7 +2,6 @@
  * fb-abtest runs, or any), every record out with its p-value adjusted over
  * all of them, or within each family of --by (lib/fb_padjust.h keeps the
  * records and adjusts). */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "abtest.h"
@@ -89,7 +88,6 @@ static int write_all(const struct options *o, const struct fb_padjust *a, struct
 
 int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct fb_jsonl_in *in;
 	struct fb_padjust *a;
 	struct fb_error err;
@@ -99,11 +97,8 @@ int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out
 	size_t len;
 	int rc, status;
 
-	if (o->rejects && !(rejects = abtest_open_or_die(o->rejects, "w")))
+	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
-	policy.skip_invalid = o->skip_invalid;
-	policy.rejects = rejects;
-	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	a = fb_padjust_new(o->p_path, o->by_path);
 	while ((rec = fb_jsonl_in_next(in))) {
 		raw = fb_jsonl_in_raw(in, &len);
@@ -128,8 +123,7 @@ int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out
 	if (w->failed == 2)
 		status = 2;
 	if (o->stats)
-		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
-		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
+		abtest_print_counts(in, w);
 	fb_jsonl_in_free(in);
 	fb_padjust_free(a);
 	abtest_close_rejects(o, rejects, &status);

@@ -1,7 +1,6 @@
 /* fb-abtest merge: partial statistics in, the comparison on all of them
  * out. The first partial's options (metrics, methods, segments, control,
  * unit, covariate) hold for all. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "abtest.h"
@@ -115,7 +114,6 @@ static int merge_partial(const struct options *o, struct fb_jsonl_in *in, struct
 
 int abtest_run_merge(struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct fb_abtest_partial p;
 	struct fb_jsonl_in *in;
 	struct fb_arms *arms = NULL;
@@ -127,11 +125,8 @@ int abtest_run_merge(struct options *o, int argc, char **argv, struct out *w)
 	const char *key;
 	int status = 0, gate = 0, rc, wanted;
 
-	if (o->rejects && !(rejects = abtest_open_or_die(o->rejects, "w")))
+	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
-	policy.skip_invalid = o->skip_invalid;
-	policy.rejects = rejects;
-	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	while (status == 0 && (rec = fb_jsonl_in_next(in))) {
 		if (fb_abtest_partial_parse(rec, &p, &err) < 0) {
 			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);

@@ -1,6 +1,7 @@
 /* fb-abtest: writing: JSON Lines or table rows, the sample-ratio line
  * above a table, write errors. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -131,6 +132,26 @@ FILE *abtest_open_or_die(const char *path, const char *mode)
 	if (!f)
 		fb_diag_error(prog, path, 0, 0, "%s", strerror(errno));
 	return f;
+}
+
+struct fb_jsonl_in *abtest_open_input(const struct options *o, int argc, char **argv,
+                                      FILE **rejects)
+{
+	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+
+	*rejects = NULL;
+	if (o->rejects && !(*rejects = abtest_open_or_die(o->rejects, "w")))
+		return NULL;
+	policy.skip_invalid = o->skip_invalid;
+	policy.rejects = *rejects;
+	return fb_jsonl_in_new(&policy, (const char *const *)argv + optind,
+	                       (size_t)(argc - optind));
+}
+
+void abtest_print_counts(struct fb_jsonl_in *in, const struct out *w)
+{
+	fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
+	        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
 }
 
 void abtest_close_rejects(const struct options *o, FILE *rejects, int *status)

@@ -1,7 +1,6 @@
 /* fb-abtest --preferences: pairwise preference records {model_a, model_b,
  * winner} in, Bradley–Terry ratings of the models and a test per pair out
  * (lib/fb_preferences.h does the tally and the fit). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -135,7 +134,6 @@ static int write_result(const struct options *o, const struct fb_prefs *p, struc
 
 int abtest_run_preferences(const struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct fb_jsonl_in *in;
 	struct fb_prefs *p;
 	struct fb_error err;
@@ -143,11 +141,8 @@ int abtest_run_preferences(const struct options *o, int argc, char **argv, struc
 	json_t *rec;
 	int rc, status;
 
-	if (o->rejects && !(rejects = abtest_open_or_die(o->rejects, "w")))
+	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
-	policy.skip_invalid = o->skip_invalid;
-	policy.rejects = rejects;
-	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	p = fb_prefs_new();
 	while ((rec = fb_jsonl_in_next(in))) {
 		rc = fb_prefs_add(p, rec, &err) < 0 ? fb_jsonl_in_reject(in, 0, "%s", err.text) : 0;
@@ -161,8 +156,7 @@ int abtest_run_preferences(const struct options *o, int argc, char **argv, struc
 	if (w->failed == 2)
 		status = 2;
 	if (o->stats)
-		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
-		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
+		abtest_print_counts(in, w);
 	fb_jsonl_in_free(in);
 	fb_prefs_free(p);
 	abtest_close_rejects(o, rejects, &status);

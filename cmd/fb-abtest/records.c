@@ -1,6 +1,5 @@
 /* fb-abtest: the pass over the records: each record into the arms, then
  * the comparison or, with --emit-partial, the partial statistics. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "abtest.h"
@@ -12,7 +11,6 @@
 #include "fb_metric.h"
 #include "fb_path.h"
 
-static const char *prog = ABTEST_PROG;
 
 /* Adds one record to the arms, or rejects it. Returns what
  * fb_jsonl_in_reject does: 0 to go on, -1 to stop. */
@@ -53,7 +51,6 @@ static void emit_partials(const struct options *o, const struct fb_arms *arms, s
 
 int abtest_run_compare(struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
 	struct fb_jsonl_in *in;
 	struct fb_arms *arms;
 	FILE *rejects = NULL;
@@ -62,7 +59,7 @@ int abtest_run_compare(struct options *o, int argc, char **argv, struct out *w)
 	json_t *rec;
 	size_t i;
 
-	if (o->rejects && !(rejects = abtest_open_or_die(o->rejects, "w")))
+	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
 	keep = fb_xcalloc(o->nmetrics, sizeof *keep);
 	have = fb_xcalloc(o->nmetrics, sizeof *have);
@@ -72,9 +69,6 @@ int abtest_run_compare(struct options *o, int argc, char **argv, struct out *w)
 		           (o->cfg.mean_method == FB_ABTEST_BOOTSTRAP && !o->cfg.unit)) &&
 		          fb_metric_kind(o->metrics[i]) == FB_METRIC_MEAN;
 	arms = fb_arms_new(o->nmetrics, keep);
-	policy.skip_invalid = o->skip_invalid;
-	policy.rejects = rejects;
-	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	while ((rec = fb_jsonl_in_next(in))) {
 		int rc = add_record(o, in, arms, rec, values, have);
 
