@@ -56,7 +56,7 @@ static double sums_dot(const struct work *w, size_t row, const uint32_t *list, s
  * and their lengths; da and db are its dot products with the sums of a and
  * b. */
 static void move_row(struct work *w, size_t row, size_t a, size_t b, double da, double db,
-                     double xx, double *norm2, double *len)
+                     double xx, double *norm2, double *len, double *half_inv)
 {
 	const struct fb_tfidf_matrix *m = w->m;
 
@@ -69,6 +69,8 @@ static void move_row(struct work *w, size_t row, size_t a, size_t b, double da, 
 	norm2[b] += 2 * db + xx;
 	len[a] = sqrt(norm2[a]);
 	len[b] = sqrt(norm2[b]);
+	half_inv[a] = len[a] > 0 ? 0.5 / len[a] : 0;
+	half_inv[b] = len[b] > 0 ? 0.5 / len[b] : 0;
 }
 
 /* The clusters row i must be weighed against, in increasing number, its
@@ -98,16 +100,25 @@ static size_t to_weigh(const struct work *w, const struct clock *ck, size_t i, s
 /* The place in list[0..n) of the cluster where row gains most by more than
  * a margin (which keeps rounding from moving rows back and forth), the
  * first on a tie, or own (its own cluster's) when none does. len holds the
- * square roots of norm2. */
+ * square roots of norm2, half_inv 1 / (2 len) (0 where len is 0).
+ *
+ * Joining q gains √(|S_q|² + b) − |S_q| ≤ b / (2 |S_q|), the tangent of a
+ * concave function, with b = 2 x·S_q + |x|²; a cluster whose bound leaves
+ * no gain over the best so far is passed over without its square root.
+ * The margin is a million times the rounding of these sums, so no cluster
+ * passed over would have been chosen: the choice is that of weighing all. */
 static size_t best_move(const uint32_t *list, size_t n, size_t own, const double *d, double xx,
-                        const double *norm2, const double *len)
+                        const double *norm2, const double *len, const double *half_inv)
 {
 	size_t a = list[own], best = own, x;
 	double gain = 0, leave = sqrt(fmax(norm2[a] - 2 * d[own] + xx, 0)) - len[a];
 
 	for (x = 0; x < n; x++) {
 		size_t q = list[x];
-		double g = leave + sqrt(norm2[q] + 2 * d[x] + xx) - len[q];
+		double g;
+		if (half_inv[q] > 0 && leave + (2 * d[x] + xx) * half_inv[q] <= gain)
+			continue;
+		g = leave + sqrt(norm2[q] + 2 * d[x] + xx) - len[q];
 		if (x != own && g > gain + 1e-9) {
 			gain = g;
 			best = x;
@@ -126,6 +137,7 @@ struct refine {
 	int32_t *assign;
 	size_t *size;
 	double *norm2, *len; /* per cluster: the squared length of its sum, and the length */
+	double *half_inv;    /* per cluster: 1 / (2 len), 0 where len is 0 */
 	double *d;           /* k: one row's dot products, in its list's order */
 	size_t chunk;        /* rows of a chunk */
 	size_t from, to;     /* the chunk: rows[from .. to) */
@@ -238,13 +250,13 @@ static size_t pass(struct refine *h)
 		if (h->size[a] < 2 || (n = to_weigh(w, &h->ck, i, a, &own, h->ck.list)) == 0)
 			continue;
 		d = weigh(h, i, n, &xx);
-		x = best_move(h->ck.list, n, own, d, xx, h->norm2, h->len);
+		x = best_move(h->ck.list, n, own, d, xx, h->norm2, h->len, h->half_inv);
 		if (x == own) {
 			h->ck.row[i] = h->ck.now;
 			continue;
 		}
 		best = h->ck.list[x];
-		move_row(w, row, a, best, d[own], d[x], xx, h->norm2, h->len);
+		move_row(w, row, a, best, d[own], d[x], xx, h->norm2, h->len, h->half_inv);
 		h->size[a]--;
 		h->size[best]++;
 		h->assign[row] = (int32_t)best;
@@ -273,6 +285,7 @@ size_t work_hartigan(struct work *w, int32_t *assign, size_t *size, int max_pass
 	h.ck.list = fb_xmalloc(w->k * sizeof *h.ck.list);
 	h.norm2 = fb_xcalloc(w->k, sizeof *h.norm2);
 	h.len = fb_xmalloc(w->k * sizeof *h.len);
+	h.half_inv = fb_xmalloc(w->k * sizeof *h.half_inv);
 	h.d = fb_xmalloc(w->k * sizeof *h.d);
 	h.ahead = fb_xmalloc(h.chunk * w->k * sizeof *h.ahead);
 	h.ahead_xx = fb_xmalloc(h.chunk * sizeof *h.ahead_xx);
@@ -290,8 +303,10 @@ size_t work_hartigan(struct work *w, int32_t *assign, size_t *size, int max_pass
 	for (t = 0; t < w->dim; t++)
 		for (q = 0; q < w->k; q++)
 			h.norm2[q] += w->sum[t * w->k + q] * w->sum[t * w->k + q];
-	for (q = 0; q < w->k; q++)
+	for (q = 0; q < w->k; q++) {
 		h.len[q] = sqrt(h.norm2[q]);
+		h.half_inv[q] = h.len[q] > 0 ? 0.5 / h.len[q] : 0;
+	}
 	for (int p = 0; p < max_passes && moves > 0; p++) {
 		moves = pass(&h);
 		total += moves;
@@ -302,6 +317,7 @@ size_t work_hartigan(struct work *w, int32_t *assign, size_t *size, int max_pass
 	free(h.ck.list);
 	free(h.norm2);
 	free(h.len);
+	free(h.half_inv);
 	free(h.d);
 	free(h.ahead);
 	free(h.ahead_xx);
