@@ -370,30 +370,30 @@ struct out {
 	unsigned long written;
 };
 
-/* Writes a record, raw[0..len): the line with intent (stolen) added before
- * the closing brace, or, when it holds an intent already, the parsed record
- * with that replaced. */
-static int write_record(struct out *w, const char *raw, size_t len, int has_intent, json_t *intent)
+/* Writes a record, raw[0..len), in intent c at similarity sim: the line
+ * with the intent added before the closing brace, or, when it holds an
+ * intent already, the parsed record with that replaced. */
+static int write_record(struct out *w, struct fb_cluster_intent_text *text,
+                        const struct fb_cluster_labels *l, const char *raw, size_t len,
+                        int has_intent, int32_t c, float sim)
 {
+	const char *head, *sim_text;
 	json_t *rec;
-	char *s;
 	int rc = 0;
 
 	if (has_intent) {
 		rec = fb_jsonl_parse(raw, len, NULL);
-		json_object_set_new(rec, "intent", intent);
+		json_object_set_new(rec, "intent", fb_cluster_intent_json(l, c, sim));
 		rc = fb_jsonl_out_write(w->jsonl, rec);
 		json_decref(rec);
 	} else {
 		while (len > 0 && strchr(" \t\r\n", raw[len - 1]))
 			len--;
-		s = json_dumps(intent, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		json_decref(intent);
+		fb_cluster_intent_text(text, c, sim, &head, &sim_text);
 		/* A record holds at least its text or embedding: never "{}". */
 		if (fwrite(raw, 1, len - 1, stdout) != len - 1 ||
-		    printf(",\"intent\":%s}\n", s) < 0)
+		    printf(",\"intent\":%s%s}}\n", head, sim_text) < 0)
 			rc = -1;
-		free(s);
 	}
 	w->written += rc == 0;
 	return rc;
@@ -442,6 +442,7 @@ static int write_fitted(const struct options *o, struct out *w, const struct fb_
                         const struct fb_cluster_fit *f)
 {
 	struct fb_cluster_labels l = { f->tfidf, f->top, NTERMS, NLABEL };
+	struct fb_cluster_intent_text *text;
 	struct fb_cluster_summary *s;
 	const char *p;
 	size_t i, row, len;
@@ -459,11 +460,12 @@ static int write_fitted(const struct options *o, struct out *w, const struct fb_
 		fb_cluster_summary_free(s);
 		return rc;
 	}
+	text = fb_cluster_intent_text_new(&l, f->res.k);
 	for (i = 0; rc == 0 && i < r->n; i++) {
 		p = fb_cluster_records_raw(r, i, &len);
-		rc = write_record(w, p, len, r->has_intent[i],
-		                  fb_cluster_intent_json(&l, f->id[i], f->res.sim[i]));
+		rc = write_record(w, text, &l, p, len, r->has_intent[i], f->id[i], f->res.sim[i]);
 	}
+	fb_cluster_intent_text_free(text);
 	return rc;
 }
 
@@ -473,7 +475,8 @@ struct assigning {
 	const struct options *o;
 	struct fb_cluster_assigner a;
 	struct fb_cluster_labels labels;
-	struct fb_cluster_summary *sum; /* NULL: write the records */
+	struct fb_cluster_summary *sum;      /* NULL: write the records */
+	struct fb_cluster_intent_text *text; /* when writing them */
 	struct out *w;
 	size_t outliers;
 };
@@ -489,6 +492,8 @@ static void assigning_init(struct assigning *g, const struct options *o, struct 
 	fb_cluster_assigner_init(&g->a, tfidf, res, min_sim, embedding);
 	if (summarising(o))
 		g->sum = fb_cluster_summary_new(res->k, NEXEMPLARS, o->min_users);
+	else
+		g->text = fb_cluster_intent_text_new(&g->labels, res->k);
 }
 
 /* Assigns one record (its line raw[0..len), its fields it and embedding
@@ -505,8 +510,7 @@ static int assign_one(struct assigning *g, const struct fb_cluster_item *it, con
 		                       it->user);
 		return 0;
 	}
-	return write_record(g->w, raw, len, it->has_intent,
-	                    fb_cluster_intent_json(&g->labels, c, sim));
+	return write_record(g->w, g->text, &g->labels, raw, len, it->has_intent, c, sim);
 }
 
 /* Writes the summary, when there is one and write is set, and frees g.
@@ -518,6 +522,7 @@ static int assigning_finish(struct assigning *g, int write)
 	if (write && g->sum && fb_cluster_summary_total(g->sum) > 0)
 		rc = write_summary(g->o, g->w, g->sum, &g->labels);
 	fb_cluster_summary_free(g->sum);
+	fb_cluster_intent_text_free(g->text);
 	fb_cluster_assigner_free(&g->a);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #include "fb_cluster_summary.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,82 @@ json_t *fb_cluster_intent_json(const struct fb_cluster_labels *l, int32_t c, flo
 {
 	return json_pack("{s:o,s:o,s:o,s:f}", "id", c >= 0 ? json_integer(c) : json_null(), "label",
 	                 label_of(l, c), "terms", terms_of(l, c), "similarity", round4(sim));
+}
+
+#define SIM_STEPS 10000 /* similarities are rounded to 1 / SIM_STEPS */
+
+struct fb_cluster_intent_text {
+	size_t k;
+	char **head;    /* k + 1: the outliers' last */
+	char **sim;     /* 2 SIM_STEPS + 1, made when first met */
+	char other[64]; /* a similarity not kept in sim */
+};
+
+/* The JSON text of x as fbloop writes reals in records. */
+static void real_text(double x, char *buf, size_t size)
+{
+	json_t *v = json_real(x);
+	char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(15));
+
+	snprintf(buf, size, "%s", s ? s : "null");
+	free(s);
+	json_decref(v);
+}
+
+struct fb_cluster_intent_text *fb_cluster_intent_text_new(const struct fb_cluster_labels *l,
+                                                          size_t k)
+{
+	struct fb_cluster_intent_text *t = fb_xcalloc(1, sizeof *t);
+	json_t *intent;
+	char *s;
+
+	t->k = k;
+	t->head = fb_xcalloc(k + 1, sizeof *t->head);
+	t->sim = fb_xcalloc(2 * SIM_STEPS + 1, sizeof *t->sim);
+	for (size_t c = 0; c <= k; c++) {
+		intent = fb_cluster_intent_json(l, c < k ? (int32_t)c : -1, 0);
+		s = json_dumps(intent, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		json_decref(intent);
+		/* The similarity is the last member: cut its value, "0.0}". */
+		s[strlen(s) - 4] = '\0';
+		t->head[c] = s;
+	}
+	return t;
+}
+
+void fb_cluster_intent_text(struct fb_cluster_intent_text *t, int32_t c, float sim,
+                            const char **head, const char **sim_text)
+{
+	double step = round((double)sim * SIM_STEPS);
+	char buf[64];
+	long i;
+
+	*head = t->head[c >= 0 && (size_t)c < t->k ? (size_t)c : t->k];
+	/* Outside [-1, 1], and -0 (which shares its step with 0), are not kept. */
+	if (!(step >= -SIM_STEPS && step <= SIM_STEPS) || (step == 0 && signbit(step))) {
+		real_text(round4(sim), t->other, sizeof t->other);
+		*sim_text = t->other;
+		return;
+	}
+	i = (long)step + SIM_STEPS;
+	if (!t->sim[i]) {
+		real_text(round4(sim), buf, sizeof buf);
+		t->sim[i] = fb_xstrdup(buf);
+	}
+	*sim_text = t->sim[i];
+}
+
+void fb_cluster_intent_text_free(struct fb_cluster_intent_text *t)
+{
+	if (!t)
+		return;
+	for (size_t c = 0; c <= t->k; c++)
+		free(t->head[c]);
+	for (size_t i = 0; i <= 2 * SIM_STEPS; i++)
+		free(t->sim[i]);
+	free(t->head);
+	free(t->sim);
+	free(t);
 }
 
 struct exemplar {

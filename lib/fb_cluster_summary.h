@@ -29,6 +29,23 @@ struct fb_cluster_labels {
  * similarity sim: {"id", "label", "terms", "similarity"}. New reference. */
 json_t *fb_cluster_intent_json(const struct fb_cluster_labels *l, int32_t c, float sim);
 
+/* The same as JSON text, for writing many records: each intent's text up to
+ * its similarity is made once, and the text of each similarity (rounded to
+ * 4 places: at most 20001 in [-1, 1]) when first met, both by jansson, so
+ * the bytes are those of dumping fb_cluster_intent_json compactly with 15
+ * digits. l is borrowed; k is the number of intents. */
+struct fb_cluster_intent_text; /* opaque */
+
+struct fb_cluster_intent_text *fb_cluster_intent_text_new(const struct fb_cluster_labels *l,
+                                                          size_t k);
+
+/* The text of intent c (-1: an outlier, else below k) at similarity sim, in
+ * three parts to write one after the other: *head, *sim_text and "}". */
+void fb_cluster_intent_text(struct fb_cluster_intent_text *t, int32_t c, float sim,
+                            const char **head, const char **sim_text);
+
+void fb_cluster_intent_text_free(struct fb_cluster_intent_text *t);
+
 struct fb_cluster_summary; /* opaque */
 
 /* A summary of k intents with up to nexemplars texts each, counting up to

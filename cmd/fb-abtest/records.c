@@ -11,7 +11,6 @@
 #include "fb_metric.h"
 #include "fb_path.h"
 
-
 /* Adds one record to the arms, or rejects it. Returns what
  * fb_jsonl_in_reject does: 0 to go on, -1 to stop. */
 static int add_record(const struct options *o, struct fb_jsonl_in *in, struct fb_arms *arms,

@@ -12,6 +12,39 @@ static char *dump(const json_t *v)
 	return json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15));
 }
 
+/* The text in parts is the dump of the object, for every intent, the
+ * outliers, and similarities in and out of [-1, 1], met twice. */
+static void check_text(const struct fb_cluster_labels *l)
+{
+	static const float sims[] = { 0.98766f, 1,     -1, 0,        -0.00004f, 0.0001f,
+		                      0.5f,     1.01f, -3, 0.98766f, 1.01f,     0.33333f };
+	struct fb_cluster_intent_text *t = fb_cluster_intent_text_new(l, 2);
+	const char *head, *sim_text;
+	char joined[512], *want;
+	json_t *intent;
+	int ok = 1;
+
+	for (int32_t c = -1; c < 2; c++)
+		for (size_t i = 0; i < sizeof sims / sizeof sims[0]; i++) {
+			intent = fb_cluster_intent_json(l, c, sims[i]);
+			want = dump(intent);
+			fb_cluster_intent_text(t, c, sims[i], &head, &sim_text);
+			snprintf(joined, sizeof joined, "%s%s}", head, sim_text);
+			if (strcmp(joined, want) != 0) {
+				fprintf(stderr, "got %s, want %s\n", joined, want);
+				ok = 0;
+			}
+			free(want);
+			json_decref(intent);
+		}
+	CHECK(ok);
+	fb_cluster_intent_text(t, 1, 1, &head, &sim_text);
+	CHECK_STR(sim_text, "1.0");
+	fb_cluster_intent_text(t, 0, -0.00004f, &head, &sim_text);
+	CHECK_STR(sim_text, "-0.0");
+	fb_cluster_intent_text_free(t);
+}
+
 static void test_summary(void)
 {
 	static const char *const texts[] = { "reset password", "parcel track" };
@@ -51,6 +84,7 @@ static void test_summary(void)
 	CHECK_STR(out, "{\"id\":null,\"label\":null,\"terms\":[],\"similarity\":0.0}");
 	free(out);
 	json_decref(intent);
+	check_text(&l);
 
 	/* Intent 0 from two users, intent 1 from one (three records), one
 	 * outlier; at least two users to be shown. */
