@@ -864,6 +864,7 @@ int main(int argc, char **argv)
 	policy.skip_invalid = o.skip_invalid;
 	policy.threads = o.threads ? (int)o.threads : default_threads();
 	o.fit.cluster.threads = policy.threads;
+	o.fit.text.threads = policy.threads;
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	w.jsonl = fb_jsonl_out_new(stdout, 0);

@@ -6,6 +6,7 @@
 
 #include "fb_alloc.h"
 #include "fb_map.h"
+#include "fb_parallel.h"
 
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME 1099511628211ULL
@@ -32,23 +33,29 @@ struct vocab {
 	size_t nslots;
 };
 
+/* What reading texts needs, one per thread: a text's words and their
+ * stop-word languages, its terms, and the caches. */
+struct reader {
+	struct fb_text_words words;
+	unsigned *langs;
+	size_t langcap;
+	struct fb_text_stemmer *stemmer;
+	/* The stop-word languages of the words seen (most words repeat, and
+	 * looking them up in six lists was most of reading a corpus). */
+	struct fb_map *stop_langs;
+	struct strings tkey, tsurf;
+	unsigned char *tstop; /* per term of tkey: a stop word */
+	size_t tstopcap;
+};
+
 struct fb_tfidf {
 	struct fb_tfidf_opts o;
 	enum fb_text_lang corpus_lang;
 	double corpus_share;
 	struct vocab v;
-	/* The stop-word languages of the words seen (most words repeat, and
-	 * looking them up in six lists was most of reading a corpus). */
-	struct fb_map *stop_langs;
-	/* Scratch of one text: its words and their stop-word languages, terms,
-	 * and term numbers. */
-	struct fb_text_words words;
-	unsigned *langs;
-	size_t langcap;
-	struct fb_text_stemmer *stemmer;
-	struct strings tkey, tsurf;
-	unsigned char *tstop; /* per term of tkey: a stop word */
-	size_t tstopcap;
+	struct reader rd[FB_PARALLEL_MAX]; /* rd[0] for one text at a time */
+	size_t nreaders;                   /* made so far */
+	/* Scratch of one text: its term numbers. */
 	uint32_t *ids;
 	size_t nids, idcap;
 	size_t idfcap; /* of v.idf, when terms are added one by one */
@@ -62,6 +69,7 @@ void fb_tfidf_opts_default(struct fb_tfidf_opts *o)
 	o->min_df = 2;
 	o->max_df = 0.5;
 	o->max_terms = 50000;
+	o->threads = 1;
 }
 
 static void strings_add(struct strings *s, const char *a, size_t alen)
@@ -169,6 +177,26 @@ static uint32_t vocab_find(struct vocab *v, const char *key, const char *surface
 	return (uint32_t)(v->n - 1);
 }
 
+/* The first n readers, made when first needed. */
+static void need_readers(struct fb_tfidf *t, size_t n)
+{
+	for (; t->nreaders < n; t->nreaders++) {
+		t->rd[t->nreaders].stemmer = fb_text_stemmer_new();
+		t->rd[t->nreaders].stop_langs = fb_map_new();
+	}
+}
+
+static void reader_free(struct reader *r)
+{
+	fb_text_words_free(&r->words);
+	fb_map_free(r->stop_langs);
+	free(r->langs);
+	fb_text_stemmer_free(r->stemmer);
+	strings_free(&r->tkey);
+	strings_free(&r->tsurf);
+	free(r->tstop);
+}
+
 struct fb_tfidf *fb_tfidf_new(const struct fb_tfidf_opts *o)
 {
 	struct fb_tfidf *t = fb_xcalloc(1, sizeof *t);
@@ -176,91 +204,90 @@ struct fb_tfidf *fb_tfidf_new(const struct fb_tfidf_opts *o)
 	t->o = *o;
 	t->corpus_lang = o->lang >= 0 ? (enum fb_text_lang)o->lang : FB_TEXT_LANG_NONE;
 	t->corpus_share = 1;
-	t->stemmer = fb_text_stemmer_new();
-	t->stop_langs = fb_map_new();
+	need_readers(t, 1);
 	return t;
 }
 
-/* Past this many words, the cache stops growing. */
+/* Past this many words, a cache stops growing. */
 #define STOP_CACHE_MAX (1u << 20)
 
-/* Splits a text into t->words, with their stop-word languages in
- * t->langs. */
-static void text_words(struct fb_tfidf *t, const char *text, size_t len)
+/* Splits a text into r->words, with their stop-word languages in
+ * r->langs. */
+static void text_words(struct reader *r, const char *text, size_t len)
 {
 	const char *w;
 	size_t i, n;
 	void *v;
 
-	fb_text_words(text, len, &t->words);
-	t->langs = fb_xgrow(t->langs, &t->langcap, t->words.n + 1, sizeof *t->langs);
-	for (i = 0; i < t->words.n; i++) {
-		w = t->words.buf + t->words.off[i];
+	fb_text_words(text, len, &r->words);
+	r->langs = fb_xgrow(r->langs, &r->langcap, r->words.n + 1, sizeof *r->langs);
+	for (i = 0; i < r->words.n; i++) {
+		w = r->words.buf + r->words.off[i];
 		n = strlen(w);
 		/* Stored with bit 31 set, so that no value is NULL. */
-		v = fb_map_get(t->stop_langs, w, n);
+		v = fb_map_get(r->stop_langs, w, n);
 		if (v) {
-			t->langs[i] = (unsigned)(uintptr_t)v & ~(1u << 31);
+			r->langs[i] = (unsigned)(uintptr_t)v & ~(1u << 31);
 			continue;
 		}
-		t->langs[i] = fb_text_stopword_langs(w);
-		if (fb_map_size(t->stop_langs) < STOP_CACHE_MAX)
-			fb_map_put(t->stop_langs, w, n,
-			           (void *)(uintptr_t)(t->langs[i] | 1u << 31));
+		r->langs[i] = fb_text_stopword_langs(w);
+		if (fb_map_size(r->stop_langs) < STOP_CACHE_MAX)
+			fb_map_put(r->stop_langs, w, n,
+			           (void *)(uintptr_t)(r->langs[i] | 1u << 31));
 	}
 }
 
-/* The language to stem a text in, its words in t->words. */
-static enum fb_text_lang text_lang(const struct fb_tfidf *t)
+/* The language to stem a text in, its words in r->words. */
+static enum fb_text_lang text_lang(const struct fb_tfidf *t, const struct reader *r)
 {
 	enum fb_text_lang l;
 
 	if (t->o.lang >= 0)
 		return (enum fb_text_lang)t->o.lang;
-	l = fb_text_guess_lang(t->langs, t->words.n, t->corpus_lang, NULL);
+	l = fb_text_guess_lang(r->langs, r->words.n, t->corpus_lang, NULL);
 	return l == FB_TEXT_LANG_NONE ? t->corpus_lang : l;
 }
 
 /* Adds a word (folded, len bytes) of language lang to the text's terms. */
-static void add_word(struct fb_tfidf *t, enum fb_text_lang lang, const char *w, size_t len,
-                     int stop)
+static void add_word(struct reader *r, enum fb_text_lang lang, const char *w, size_t len, int stop)
 {
 	size_t slen;
-	const char *stem = fb_text_stem(t->stemmer, lang, w, len, &slen);
+	const char *stem = fb_text_stem(r->stemmer, lang, w, len, &slen);
 
-	strings_add(&t->tkey, stem, slen);
-	strings_add(&t->tsurf, w, len);
-	t->tstop = fb_xgrow(t->tstop, &t->tstopcap, t->tkey.n, 1);
-	t->tstop[t->tkey.n - 1] = (unsigned char)stop;
+	strings_add(&r->tkey, stem, slen);
+	strings_add(&r->tsurf, w, len);
+	r->tstop = fb_xgrow(r->tstop, &r->tstopcap, r->tkey.n, 1);
+	r->tstop[r->tkey.n - 1] = (unsigned char)stop;
 }
 
-/* Splits a text into terms: t->tkey, t->tsurf and t->tstop. The words
- * other than stop words come first, then their pairs, then the stop words. */
-static void text_terms(struct fb_tfidf *t, const char *text, size_t len)
+/* Splits a text into terms: r->tkey, r->tsurf and r->tstop. The words
+ * other than stop words come first, then their pairs, then the stop words.
+ * Reads only the options and corpus language of t. */
+static void text_terms(const struct fb_tfidf *t, struct reader *r, const char *text, size_t len)
 {
 	enum fb_text_lang lang;
 	const char *w;
 	size_t i, n, first;
 
-	text_words(t, text, len);
-	lang = text_lang(t);
-	t->tkey.n = t->tkey.len = t->tsurf.n = t->tsurf.len = 0;
-	for (i = 0; i < t->words.n; i++) {
-		w = t->words.buf + t->words.off[i];
-		if (strlen(w) >= 2 && !((t->langs[i] >> lang) & 1))
-			add_word(t, lang, w, strlen(w), 0);
+	text_words(r, text, len);
+	lang = text_lang(t, r);
+	r->tkey.n = r->tkey.len = r->tsurf.n = r->tsurf.len = 0;
+	for (i = 0; i < r->words.n; i++) {
+		w = r->words.buf + r->words.off[i];
+		if (strlen(w) >= 2 && !((r->langs[i] >> lang) & 1))
+			add_word(r, lang, w, strlen(w), 0);
 	}
-	n = t->tkey.n;
+	n = r->tkey.n;
 	for (first = 0; t->o.ngrams >= 2 && first + 1 < n; first++) {
-		strings_pair(&t->tkey, first);
-		strings_pair(&t->tsurf, first);
+		strings_pair(&r->tkey, first);
+		strings_pair(&r->tsurf, first);
 	}
-	t->tstop = fb_xgrow(t->tstop, &t->tstopcap, t->tkey.n + 1, 1);
-	memset(t->tstop + n, 0, t->tkey.n - n);
-	for (i = 0; t->o.stop_words == 1 && i < t->words.n; i++) {
-		w = t->words.buf + t->words.off[i];
-		if (strlen(w) >= 2 && ((t->langs[i] >> lang) & 1))
-			add_word(t, lang, w, strlen(w), 1);
+	r->tstop = fb_xgrow(r->tstop, &r->tstopcap, r->tkey.n + 1, 1);
+	memset(r->tstop + n, 0, r->tkey.n - n);
+	for (i = 0; t->o.stop_words == 1 && i < r->words.n; i++) {
+		w = r->words.buf + r->words.off[i];
+		if (strlen(w) >= 2 && ((r->langs[i] >> lang) & 1))
+			add_word(r, lang, w, strlen(w), 1);
 	}
 }
 
@@ -271,34 +298,130 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Looks the terms of the text up (adding them when add), sorted, with
- * repeats, into t->ids. */
-static void text_ids(struct fb_tfidf *t, const char *text, size_t len, int add)
+/* Looks terms first .. first + n of key, surf and stop up (adding them
+ * when add), sorted, with repeats, into t->ids. */
+static void lookup_terms(struct fb_tfidf *t, const struct strings *key, const struct strings *surf,
+                         const unsigned char *stop, size_t first, size_t n, int add)
 {
 	uint32_t id;
 	size_t i;
 
-	text_terms(t, text, len);
 	t->nids = 0;
-	t->ids = fb_xgrow(t->ids, &t->idcap, t->tkey.n + 1, sizeof *t->ids);
-	for (i = 0; i < t->tkey.n; i++) {
-		id = vocab_find(&t->v, STR(&t->tkey, i), STR(&t->tsurf, i), add, t->tstop[i]);
+	t->ids = fb_xgrow(t->ids, &t->idcap, n + 1, sizeof *t->ids);
+	for (i = first; i < first + n; i++) {
+		id = vocab_find(&t->v, STR(key, i), STR(surf, i), add, stop[i]);
 		if (id != EMPTY)
 			t->ids[t->nids++] = id;
 	}
 	qsort(t->ids, t->nids, sizeof *t->ids, cmp_u32);
 }
 
-static void guess_corpus_lang(struct fb_tfidf *t, const char *const *texts, const size_t *lens,
-                              size_t n)
+/* Texts are read on threads in blocks of this many; their terms are then
+ * looked up in order, so the vocabulary is numbered as by one thread. */
+#define BLOCK 4096
+
+/* The texts of one share of a block, read: their terms one text after
+ * another, and each text's count of them. */
+struct share_terms {
+	struct strings key, surf;
+	unsigned char *stop;
+	size_t stopcap;
+	size_t *count;
+	size_t countcap, ntexts;
+};
+
+struct block {
+	struct fb_tfidf *t;
+	const char *const *texts;
+	const size_t *lens;
+	size_t from, to, nshares;
+	size_t langs[FB_PARALLEL_MAX][FB_TEXT_NLANGS]; /* guess_corpus_lang's counts */
+	struct share_terms sh[FB_PARALLEL_MAX];
+};
+
+static void share_range(const struct block *b, size_t s, size_t *lo, size_t *hi)
 {
-	size_t count[FB_TEXT_NLANGS] = { 0 }, i, best = 0, with = 0;
+	size_t n = b->to - b->from;
+
+	*lo = b->from + n * s / b->nshares;
+	*hi = b->from + n * (s + 1) / b->nshares;
+}
+
+static void read_share(void *arg, size_t s)
+{
+	struct block *b = arg;
+	struct reader *r = &b->t->rd[s];
+	struct share_terms *sh = &b->sh[s];
+	size_t lo, hi, i, j, at;
+
+	share_range(b, s, &lo, &hi);
+	sh->key.n = sh->key.len = sh->surf.n = sh->surf.len = sh->ntexts = 0;
+	for (i = lo; i < hi; i++) {
+		text_terms(b->t, r, b->texts[i], b->lens[i]);
+		at = sh->key.n;
+		for (j = 0; j < r->tkey.n; j++) {
+			strings_add(&sh->key, STR(&r->tkey, j), strlen(STR(&r->tkey, j)));
+			strings_add(&sh->surf, STR(&r->tsurf, j), strlen(STR(&r->tsurf, j)));
+		}
+		sh->stop = fb_xgrow(sh->stop, &sh->stopcap, sh->key.n + 1, 1);
+		memcpy(sh->stop + at, r->tstop, r->tkey.n);
+		sh->count = fb_xgrow(sh->count, &sh->countcap, sh->ntexts + 1, sizeof *sh->count);
+		sh->count[sh->ntexts++] = r->tkey.n;
+	}
+}
+
+static void guess_share(void *arg, size_t s)
+{
+	struct block *b = arg;
+	struct reader *r = &b->t->rd[s];
+	size_t lo, hi, i;
+
+	share_range(b, s, &lo, &hi);
+	memset(b->langs[s], 0, sizeof b->langs[s]);
+	for (i = lo; i < hi; i++) {
+		text_words(r, b->texts[i], b->lens[i]);
+		b->langs[s][fb_text_guess_lang(r->langs, r->words.n, FB_TEXT_LANG_NONE, NULL)]++;
+	}
+}
+
+/* Sets b up for texts [from, to), with as many shares as pay. */
+static void block_range(struct block *b, size_t from, size_t to)
+{
+	size_t want = (to - from) / (BLOCK / 8) + 1, max = (size_t)b->t->o.threads;
+
+	b->from = from;
+	b->to = to;
+	b->nshares = want < max ? want : max;
+	if (b->nshares < 1)
+		b->nshares = 1;
+	if (b->nshares > FB_PARALLEL_MAX)
+		b->nshares = FB_PARALLEL_MAX;
+	need_readers(b->t, b->nshares);
+}
+
+static void block_free(struct block *b)
+{
+	for (size_t s = 0; s < FB_PARALLEL_MAX; s++) {
+		strings_free(&b->sh[s].key);
+		strings_free(&b->sh[s].surf);
+		free(b->sh[s].stop);
+		free(b->sh[s].count);
+	}
+}
+
+static void guess_corpus_lang(struct block *b, size_t n)
+{
+	struct fb_tfidf *t = b->t;
+	size_t count[FB_TEXT_NLANGS] = { 0 }, i, s, best = 0, with = 0;
 	int l;
 
 	t->corpus_lang = FB_TEXT_LANG_NONE;
-	for (i = 0; i < n; i++) {
-		text_words(t, texts[i], lens[i]);
-		count[fb_text_guess_lang(t->langs, t->words.n, FB_TEXT_LANG_NONE, NULL)]++;
+	for (i = 0; i < n; i += BLOCK) {
+		block_range(b, i, i + BLOCK < n ? i + BLOCK : n);
+		fb_parallel_run(b->nshares, guess_share, b);
+		for (s = 0; s < b->nshares; s++)
+			for (l = 0; l < FB_TEXT_NLANGS; l++)
+				count[l] += b->langs[s][l];
 	}
 	for (l = 1; l < FB_TEXT_NLANGS; l++) {
 		with += count[l];
@@ -394,34 +517,56 @@ static size_t weigh(const struct vocab *v, const uint32_t *ids, size_t n, uint32
 	return k;
 }
 
+/* Adds the term numbers of the texts of block b, with repeats, after
+ * those of the texts before (row i of ids is ids[rowptr[i] ..
+ * rowptr[i + 1])), and counts their document frequencies. */
+static void add_block(struct block *b, uint32_t **ids, size_t *cap, size_t *rowptr)
+{
+	struct fb_tfidf *t = b->t;
+	size_t s, x, j, first, i = b->from;
+	uint32_t last;
+
+	for (s = 0; s < b->nshares; s++) {
+		struct share_terms *sh = &b->sh[s];
+		for (x = 0, first = 0; x < sh->ntexts; x++, i++) {
+			lookup_terms(t, &sh->key, &sh->surf, sh->stop, first, sh->count[x], 1);
+			first += sh->count[x];
+			*ids = fb_xgrow(*ids, cap, rowptr[i] + t->nids + 1, sizeof **ids);
+			last = EMPTY;
+			for (j = 0; j < t->nids; j++) {
+				(*ids)[rowptr[i] + j] = t->ids[j];
+				if (t->ids[j] != last)
+					t->v.df[t->ids[j]]++;
+				last = t->ids[j];
+			}
+			rowptr[i + 1] = rowptr[i] + t->nids;
+		}
+	}
+}
+
 void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *lens, size_t n,
                   struct fb_tfidf_matrix *m)
 {
 	size_t *rowptr = fb_xmalloc((n + 1) * sizeof *rowptr), cap = 0, i, j, k, nnz = 0;
-	uint32_t *ids = NULL, *map, last;
+	struct block b = { .t = t, .texts = texts, .lens = lens };
+	uint32_t *ids = NULL, *map;
 
 	vocab_free(&t->v);
 	t->idfcap = 0;
 	t->corpus_share = 1;
 	if (t->o.lang < 0)
-		guess_corpus_lang(t, texts, lens, n);
+		guess_corpus_lang(&b, n);
 	if (t->o.stop_words == FB_TFIDF_STOP_AUTO)
 		t->o.stop_words = t->corpus_share >= FB_TFIDF_ONE_LANG;
 	/* First the term numbers of every text, with repeats, and the
 	 * document frequencies. */
 	rowptr[0] = 0;
-	for (i = 0; i < n; i++) {
-		text_ids(t, texts[i], lens[i], 1);
-		ids = fb_xgrow(ids, &cap, rowptr[i] + t->nids + 1, sizeof *ids);
-		last = EMPTY;
-		for (j = 0; j < t->nids; j++) {
-			ids[rowptr[i] + j] = t->ids[j];
-			if (t->ids[j] != last)
-				t->v.df[t->ids[j]]++;
-			last = t->ids[j];
-		}
-		rowptr[i + 1] = rowptr[i] + t->nids;
+	for (i = 0; i < n; i += BLOCK) {
+		block_range(&b, i, i + BLOCK < n ? i + BLOCK : n);
+		fb_parallel_run(b.nshares, read_share, &b);
+		add_block(&b, &ids, &cap, rowptr);
 	}
+	block_free(&b);
 	map = prune(t, n);
 	/* Then renumber in place (the order of keys keeps each row sorted
 	 * after a sort) and weigh. */
@@ -446,7 +591,10 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 
 void fb_tfidf_transform(struct fb_tfidf *t, const char *text, size_t len, struct fb_sparse *out)
 {
-	text_ids(t, text, len, 0);
+	struct reader *r = &t->rd[0];
+
+	text_terms(t, r, text, len);
+	lookup_terms(t, &r->tkey, &r->tsurf, r->tstop, 0, r->tkey.n, 0);
 	if (out->cap < t->nids + 1) {
 		out->cap = t->nids + 1;
 		out->idx = fb_xrealloc(out->idx, out->cap * sizeof *out->idx);
@@ -527,13 +675,8 @@ void fb_tfidf_free(struct fb_tfidf *t)
 	if (!t)
 		return;
 	vocab_free(&t->v);
-	fb_text_words_free(&t->words);
-	fb_map_free(t->stop_langs);
-	free(t->langs);
-	fb_text_stemmer_free(t->stemmer);
-	strings_free(&t->tkey);
-	strings_free(&t->tsurf);
-	free(t->tstop);
+	for (size_t i = 0; i < t->nreaders; i++)
+		reader_free(&t->rd[i]);
 	free(t->ids);
 	free(t);
 }

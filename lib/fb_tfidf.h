@@ -42,9 +42,11 @@ struct fb_tfidf_opts {
 	size_t min_df;    /* at least 1 */
 	double max_df;    /* a share, in (0, 1] */
 	size_t max_terms; /* at least 1 */
+	int threads;      /* texts are read on this many when fitting; 1 to
+	                   * FB_PARALLEL_MAX. The result does not depend on it. */
 };
 
-/* Sets the defaults: auto, 2, auto, 2, 0.5, 50000. */
+/* Sets the defaults: auto, 2, auto, 2, 0.5, 50000, 1 thread. */
 void fb_tfidf_opts_default(struct fb_tfidf_opts *o);
 
 /* A sparse vector: n (index, weight) pairs, indices increasing. */

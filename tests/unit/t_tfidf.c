@@ -1,5 +1,7 @@
 /* Unit tests of lib/fb_tfidf: vocabulary, cut-offs and weights on a corpus
  * small enough to check by hand. */
+#include <stdlib.h>
+
 #include "check.h"
 #include "fb_alloc.h"
 #include "fb_tfidf.h"
@@ -162,11 +164,67 @@ static void test_stop_words(void)
 	fb_tfidf_free(t);
 }
 
+/* Texts are read on threads in blocks; the terms are looked up in order
+ * after, so 1 or 3 threads give the same vocabulary, numbers and weights,
+ * over more texts than a block, in several languages. */
+static void test_threads_same_result(void)
+{
+	static const char *const words[] = {
+		"reset",    "password", "the",          "my",     "parcel",       "where", "is",
+		"el",       "pedido",   "donde",        "está",   "mon",          "colis", "où",
+		"passwort", "mein",     "zurücksetzen", "cancel", "subscription", "how",   "do",
+	};
+	size_t nw = sizeof words / sizeof words[0], n = 9000, i, j;
+	char **texts = fb_xmalloc(n * sizeof *texts);
+	size_t *lens = fb_xmalloc(n * sizeof *lens);
+	struct fb_tfidf_opts o;
+	struct fb_tfidf *t1, *t3;
+	struct fb_tfidf_matrix m1, m3;
+	uint64_t x = 7;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		char buf[256] = "";
+		for (j = 0; j < 3 + i % 5; j++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			strcat(buf, words[(x >> 33) % nw]);
+			strcat(buf, " ");
+		}
+		texts[i] = fb_xstrdup(buf);
+		lens[i] = strlen(buf);
+	}
+	fb_tfidf_opts_default(&o);
+	t1 = fb_tfidf_new(&o);
+	fb_tfidf_fit(t1, (const char *const *)texts, lens, n, &m1);
+	o.threads = 3;
+	t3 = fb_tfidf_new(&o);
+	fb_tfidf_fit(t3, (const char *const *)texts, lens, n, &m3);
+	CHECK(fb_tfidf_nterms(t1) > 20 && fb_tfidf_nterms(t1) == fb_tfidf_nterms(t3));
+	same = fb_tfidf_corpus_lang(t1) == fb_tfidf_corpus_lang(t3);
+	for (i = 0; same && i < fb_tfidf_nterms(t1); i++)
+		same = strcmp(fb_tfidf_term(t1, i), fb_tfidf_term(t3, i)) == 0 &&
+		       fb_tfidf_df(t1, i) == fb_tfidf_df(t3, i);
+	CHECK(same);
+	CHECK(m1.rowptr[n] == m3.rowptr[n]);
+	CHECK(memcmp(m1.rowptr, m3.rowptr, (n + 1) * sizeof *m1.rowptr) == 0);
+	CHECK(memcmp(m1.idx, m3.idx, m1.rowptr[n] * sizeof *m1.idx) == 0);
+	CHECK(memcmp(m1.val, m3.val, m1.rowptr[n] * sizeof *m1.val) == 0);
+	fb_tfidf_matrix_free(&m1);
+	fb_tfidf_matrix_free(&m3);
+	fb_tfidf_free(t1);
+	fb_tfidf_free(t3);
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	free(lens);
+}
+
 int main(void)
 {
 	fb_alloc_init("t_tfidf");
 	RUN(test_weights);
 	RUN(test_terms);
 	RUN(test_stop_words);
+	RUN(test_threads_same_result);
 	return CHECK_DONE();
 }
