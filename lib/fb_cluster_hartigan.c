@@ -105,8 +105,10 @@ static size_t to_weigh(const struct work *w, const struct clock *ck, size_t i, s
  * Joining q gains √(|S_q|² + b) − |S_q| ≤ b / (2 |S_q|), the tangent of a
  * concave function, with b = 2 x·S_q + |x|²; a cluster whose bound leaves
  * no gain over the best so far is passed over without its square root.
- * The margin is a million times the rounding of these sums, so no cluster
- * passed over would have been chosen: the choice is that of weighing all. */
+ * The rounding of these sums stays far below the margin (a sum of a
+ * million unit rows is at most 10^6 long, where a double's step is 10^-10),
+ * so no cluster passed over would have been chosen: the choice is that of
+ * weighing all. */
 static size_t best_move(const uint32_t *list, size_t n, size_t own, const double *d, double xx,
                         const double *norm2, const double *len, const double *half_inv)
 {
@@ -178,7 +180,7 @@ static void weigh_ahead(void *arg, size_t t)
 	}
 }
 
-/* Rows weighed ahead pay when a chunk holds at least this many weighings. */
+/* A chunk of fewer rows (the last) is not worth handing out. */
 #define AHEAD_MIN 64
 
 /* Starts the chunk of rows from i, weighing ahead. */
