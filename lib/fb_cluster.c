@@ -7,24 +7,72 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_parallel.h"
 
 #define NONE UINT32_MAX
+
+#if defined(__GNUC__)
+/* Eight floats, as one AVX register; loaded from any float's address,
+ * as the intrinsics' types are. */
+typedef float lanes8 __attribute__((vector_size(32), aligned(4), may_alias));
+#define BLOCK 64 /* clusters summed at a time, in eight lanes8 */
+
+/* The similarities to clusters q .. q + BLOCK, kept in registers over the
+ * vector's terms instead of going to memory and back for each. */
+FB_SIMD_CLONES
+static void block_sims(const float *centroid, size_t k, const uint32_t *idx, const float *val,
+                       size_t n, size_t q, float *sims)
+{
+	lanes8 acc[BLOCK / 8] = { { 0 } };
+	size_t j, x;
+
+	for (j = 0; j < n; j++) {
+		const lanes8 *ct = (const lanes8 *)(centroid + (size_t)idx[j] * k + q);
+		for (x = 0; x < BLOCK / 8; x++)
+			acc[x] += val[j] * ct[x];
+	}
+	memcpy(sims + q, acc, sizeof acc);
+}
+#else
+#define BLOCK 0
+#endif
+
+/* The rest of the clusters, q .. k, through memory. */
+FB_SIMD_CLONES
+static void rest_sims(const float *centroid, size_t k, const uint32_t *idx, const float *val,
+                      size_t n, size_t q, float *restrict sims)
+{
+	size_t j, x;
+
+	for (x = q; x < k; x++)
+		sims[x] = 0;
+	for (j = 0; j < n; j++) {
+		const float *restrict ct = centroid + (size_t)idx[j] * k;
+		for (x = q; x < k; x++)
+			sims[x] += val[j] * ct[x];
+	}
+}
+
+void fb_cluster_similarities(const float *centroid, size_t k, const uint32_t *idx, const float *val,
+                             size_t n, float *sims)
+{
+	size_t q = 0;
+
+#if BLOCK
+	for (; q + BLOCK <= k; q += BLOCK)
+		block_sims(centroid, k, idx, val, n, q, sims);
+#endif
+	rest_sims(centroid, k, idx, val, n, q, sims);
+}
 
 int fb_cluster_nearest(const struct fb_cluster_result *r, const uint32_t *idx, const float *val,
                        size_t n, float *sims)
 {
-	size_t j, q, best = 0;
-	const float *ct;
+	size_t q, best = 0;
 
-	for (q = 0; q < r->k; q++)
-		sims[q] = 0;
+	fb_cluster_similarities(r->centroid, r->k, idx, val, n, sims);
 	if (n == 0)
 		return -1;
-	for (j = 0; j < n; j++) {
-		ct = r->centroid + (size_t)idx[j] * r->k;
-		for (q = 0; q < r->k; q++)
-			sims[q] += val[j] * ct[q];
-	}
 	for (q = 1; q < r->k; q++)
 		if (sims[q] > sims[best])
 			best = q;

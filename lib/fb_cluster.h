@@ -55,6 +55,12 @@ struct fb_cluster_result {
 int fb_cluster_kmeans(const struct fb_tfidf_matrix *m, const struct fb_cluster_opts *o,
                       struct fb_cluster_result *r, struct fb_error *err);
 
+/* The similarities of a sparse vector, n pairs (idx, val), to k centroids
+ * stored term-major (centroid[t * k + c]): sims[0..k). Each is summed over
+ * the pairs in order, so that fitting and assigning get the same bits. */
+void fb_cluster_similarities(const float *centroid, size_t k, const uint32_t *idx, const float *val,
+                             size_t n, float *sims);
+
 /* The similarities of a sparse vector to every centroid: sims[0..r->k).
  * Returns the most similar cluster (the lowest number on a tie), or -1 for
  * an empty vector. */

@@ -202,56 +202,16 @@ static void seed_centres(struct work *w, uint64_t *rng)
 	}
 }
 
-#if defined(__GNUC__)
-/* Eight floats, as one AVX register; loaded from any float's address,
- * as the intrinsics' types are. */
-typedef float lanes8 __attribute__((vector_size(32), aligned(4), may_alias));
-#define SCORE_BLOCK 64 /* clusters summed at a time, in eight lanes8 */
-
-/* The sums of clusters q .. q + SCORE_BLOCK of a row, kept in registers
- * over the row's terms instead of going to memory and back for each; the
- * same sums in the same order as the plain loop. */
-FB_SIMD_CLONES
-static void score_block(const struct work *w, size_t from, size_t to, size_t q, float *s)
-{
-	const struct fb_tfidf_matrix *m = w->m;
-	lanes8 acc[SCORE_BLOCK / 8] = { { 0 } };
-	size_t j, x;
-
-	for (j = from; j < to; j++) {
-		const lanes8 *ct = (const lanes8 *)(w->c + (size_t)m->idx[j] * w->k + q);
-		const float v = m->val[j];
-		for (x = 0; x < SCORE_BLOCK / 8; x++)
-			acc[x] += v * ct[x];
-	}
-	memcpy(s + q, acc, sizeof acc);
-}
-#else
-#define SCORE_BLOCK 0
-#endif
-
 /* Similarities of a row to all k centroids, into s; returns the best (the
  * lowest number on a tie). */
-FB_SIMD_CLONES
 static int score_row(const struct work *w, size_t row, float *restrict s)
 {
 	const struct fb_tfidf_matrix *m = w->m;
-	const size_t k = w->k, from = m->rowptr[row], to = m->rowptr[row + 1];
-	size_t j, q = 0, x, best = 0;
+	size_t from = m->rowptr[row], x, best = 0;
 
-#if SCORE_BLOCK
-	for (; q + SCORE_BLOCK <= k; q += SCORE_BLOCK)
-		score_block(w, from, to, q, s);
-#endif
-	for (x = q; x < k; x++)
-		s[x] = 0;
-	for (j = from; q < k && j < to; j++) {
-		const float *restrict ct = w->c + (size_t)m->idx[j] * k;
-		const float v = m->val[j];
-		for (x = q; x < k; x++)
-			s[x] += v * ct[x];
-	}
-	for (x = 1; x < k; x++)
+	fb_cluster_similarities(w->c, w->k, m->idx + from, m->val + from, m->rowptr[row + 1] - from,
+	                        s);
+	for (x = 1; x < w->k; x++)
 		if (s[x] > s[best])
 			best = x;
 	return (int)best;

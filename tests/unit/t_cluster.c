@@ -123,6 +123,35 @@ static void test_intents_and_labels(void)
 	fb_tfidf_free(t);
 }
 
+/* The similarities, blocked or not, are the float sums of a plain loop
+ * over the pairs in order, bit for bit, for k below, at and above a block. */
+static void test_similarities(void)
+{
+	static const size_t ks[] = { 1, 63, 64, 150, 200 };
+	uint32_t idx[7] = { 0, 3, 4, 9, 10, 17, 19 };
+	float val[7], c[20 * 200], sims[200], want[200];
+	uint64_t x = 99;
+	int same = 1;
+
+	for (size_t i = 0; i < 20 * 200; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		c[i] = (float)((double)(x >> 40) / (double)(1 << 24)) - 0.5f;
+	}
+	for (size_t j = 0; j < 7; j++)
+		val[j] = 0.1f * (float)(j + 1);
+	for (size_t t = 0; t < sizeof ks / sizeof ks[0]; t++) {
+		size_t k = ks[t];
+		for (size_t q = 0; q < k; q++) {
+			want[q] = 0;
+			for (size_t j = 0; j < 7; j++)
+				want[q] += val[j] * c[idx[j] * k + q];
+		}
+		fb_cluster_similarities(c, k, idx, val, 7, sims);
+		same &= memcmp(sims, want, k * sizeof *sims) == 0;
+	}
+	CHECK(same);
+}
+
 /* Rows of 3 to 8 terms of 300, drawn around 30 topics, unit length. */
 static void random_rows(size_t n, struct fb_tfidf_matrix *m)
 {
@@ -185,5 +214,6 @@ int main(void)
 	RUN(test_empty);
 	RUN(test_intents_and_labels);
 	RUN(test_threads_same_result);
+	RUN(test_similarities);
 	return CHECK_DONE();
 }
