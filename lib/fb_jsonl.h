@@ -73,6 +73,15 @@ struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const 
  * reported and makes the final status 2, and reading goes on with the next. */
 json_t *fb_jsonl_in_next(struct fb_jsonl_in *in);
 
+/* Reads every good record and hands it to add, which borrows it (and may
+ * ask in for the record's line or raw bytes); a record add refuses,
+ * returning -1 with err->text the reason, is rejected per the policy.
+ * Returns 0, or -1 when reading stopped under the strict policy. */
+int fb_jsonl_in_each(struct fb_jsonl_in *in,
+                     int (*add)(void *ctx, struct fb_jsonl_in *in, const json_t *rec,
+                                struct fb_error *err),
+                     void *ctx);
+
 /* Work on each good record that a caller may have done on the parse threads
  * instead of its own: fn gets the record (a reference it must release),
  * the file name as fb_jsonl_in_file gives it, the line number and the raw

@@ -194,6 +194,23 @@ json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
 	return it ? it->rec : NULL;
 }
 
+int fb_jsonl_in_each(struct fb_jsonl_in *in,
+                     int (*add)(void *ctx, struct fb_jsonl_in *in, const json_t *rec,
+                                struct fb_error *err),
+                     void *ctx)
+{
+	struct fb_error err;
+	json_t *rec;
+	int rc = 0;
+
+	while (rc == 0 && (rec = fb_jsonl_in_next(in))) {
+		if (add(ctx, in, rec, &err) < 0)
+			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);
+		json_decref(rec);
+	}
+	return rc == 0 && !in->stopped ? 0 : -1;
+}
+
 void fb_jsonl_in_set_stage(struct fb_jsonl_in *in, const struct fb_jsonl_stage *stage)
 {
 	in->batch.stage = stage;

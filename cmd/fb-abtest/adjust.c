@@ -86,29 +86,26 @@ static int write_all(const struct options *o, const struct fb_padjust *a, struct
 	return 0;
 }
 
+static int add_record(void *a, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
+{
+	size_t len;
+	const char *raw = fb_jsonl_in_raw(in, &len);
+
+	return fb_padjust_add(a, rec, raw, len, err);
+}
+
 int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out *w)
 {
 	struct fb_jsonl_in *in;
 	struct fb_padjust *a;
 	struct fb_error err;
 	FILE *rejects = NULL;
-	const char *raw;
-	json_t *rec;
-	size_t len;
-	int rc, status;
+	int status;
 
 	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
 	a = fb_padjust_new(o->p_path, o->by_path);
-	while ((rec = fb_jsonl_in_next(in))) {
-		raw = fb_jsonl_in_raw(in, &len);
-		rc = fb_padjust_add(a, rec, raw, len, &err) < 0
-		         ? fb_jsonl_in_reject(in, 0, "%s", err.text)
-		         : 0;
-		json_decref(rec);
-		if (rc < 0)
-			break;
-	}
+	fb_jsonl_in_each(in, add_record, a);
 	status = fb_jsonl_in_status(in);
 	/* After a strict stop nothing is written; after a file that could
 	 * not be read, the rest is adjusted and written, with status 2. */

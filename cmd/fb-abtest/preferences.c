@@ -132,24 +132,23 @@ static int write_result(const struct options *o, const struct fb_prefs *p, struc
 	return 0;
 }
 
+static int add_preference(void *p, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
+{
+	(void)in;
+	return fb_prefs_add(p, rec, err);
+}
+
 int abtest_run_preferences(const struct options *o, int argc, char **argv, struct out *w)
 {
 	struct fb_jsonl_in *in;
 	struct fb_prefs *p;
-	struct fb_error err;
 	FILE *rejects = NULL;
-	json_t *rec;
-	int rc, status;
+	int status;
 
 	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
 		return 2;
 	p = fb_prefs_new();
-	while ((rec = fb_jsonl_in_next(in))) {
-		rc = fb_prefs_add(p, rec, &err) < 0 ? fb_jsonl_in_reject(in, 0, "%s", err.text) : 0;
-		json_decref(rec);
-		if (rc < 0)
-			break;
-	}
+	fb_jsonl_in_each(in, add_preference, p);
 	status = fb_jsonl_in_status(in);
 	if (!fb_jsonl_in_stopped(in) && write_result(o, p, w, status) != 0)
 		status = 2;

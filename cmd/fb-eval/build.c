@@ -260,19 +260,10 @@ static int load_rules(const struct options *o, struct fb_redact *r)
 	return rc;
 }
 
-/* Reads every record into d. Returns 0, or -1 when reading stopped. */
-static int read_all(struct fb_jsonl_in *in, struct fb_dataset *d)
+static int add_record(void *d, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
 {
-	struct fb_error err;
-	json_t *rec;
-	int rc = 0;
-
-	while (rc == 0 && (rec = fb_jsonl_in_next(in))) {
-		if (fb_dataset_add(d, rec, &err) < 0)
-			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);
-		json_decref(rec);
-	}
-	return rc == 0 && !fb_jsonl_in_stopped(in) ? 0 : -1;
+	(void)in;
+	return fb_dataset_add(d, rec, err);
 }
 
 /* Where the items go: standard output, or one file per part of the split. */
@@ -435,7 +426,7 @@ int eval_build_main(int argc, char **argv)
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	d = fb_dataset_new(redact, counts);
-	if (read_all(in, d) == 0) {
+	if (fb_jsonl_in_each(in, add_record, d) == 0) {
 		if (fb_dataset_build(d, &o.ds, &err) < 0) {
 			fb_diag_error(prog, NULL, 0, 0, "%s", err.text);
 			wrc = 2;

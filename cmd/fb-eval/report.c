@@ -279,18 +279,10 @@ static int gate(const struct options *o, const struct fb_eval_report_row *rows, 
 	return hold;
 }
 
-/* Reads every record into r. */
-static void read_all(struct fb_jsonl_in *in, struct fb_eval_report *r)
+static int add_record(void *r, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
 {
-	struct fb_error err;
-	json_t *rec;
-	int rc = 0;
-
-	while (rc == 0 && (rec = fb_jsonl_in_next(in))) {
-		if (fb_eval_report_add_json(r, rec, &err) < 0)
-			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);
-		json_decref(rec);
-	}
+	(void)in;
+	return fb_eval_report_add_json(r, rec, err);
 }
 
 static int run(const struct options *o, int argc, char **argv, struct out *w)
@@ -313,7 +305,7 @@ static int run(const struct options *o, int argc, char **argv, struct out *w)
 	policy.rejects = rejects;
 	policy.threads = (int)o->threads;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
-	read_all(in, r);
+	fb_jsonl_in_each(in, add_record, r);
 	status = fb_jsonl_in_status(in);
 	if (!fb_jsonl_in_stopped(in)) {
 		rows = fb_eval_report_rows(r, (size_t)o->top_signals, o->conf_level, &n, &err);

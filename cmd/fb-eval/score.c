@@ -161,23 +161,30 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* Reads the eval set, and registers the intents in the order of the cases.
- * Returns 0, or -1 when reading stopped. */
+struct reading_cases {
+	struct fb_eval_cases *cs;
+	struct fb_eval_summary *sum;
+};
+
+/* Adds a case of the eval set, and registers its intent in the order of the
+ * cases. */
+static int add_case(void *ctx, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
+{
+	struct reading_cases *r = ctx;
+
+	if (fb_eval_cases_add(r->cs, rec, fb_jsonl_in_line(in), err) < 0)
+		return -1;
+	fb_eval_summary_group(r->sum,
+	                      fb_eval_cases_get(r->cs, fb_eval_cases_count(r->cs) - 1)->intent);
+	return 0;
+}
+
+/* Reads the eval set. Returns 0, or -1 when reading stopped. */
 static int read_cases(struct fb_jsonl_in *in, struct fb_eval_cases *cs, struct fb_eval_summary *sum)
 {
-	struct fb_error err;
-	json_t *rec;
-	int rc = 0;
+	struct reading_cases r = { cs, sum };
 
-	while (rc == 0 && (rec = fb_jsonl_in_next(in))) {
-		if (fb_eval_cases_add(cs, rec, fb_jsonl_in_line(in), &err) < 0)
-			rc = fb_jsonl_in_reject(in, 0, "%s", err.text);
-		else
-			fb_eval_summary_group(
-			    sum, fb_eval_cases_get(cs, fb_eval_cases_count(cs) - 1)->intent);
-		json_decref(rec);
-	}
-	return rc == 0 && !fb_jsonl_in_stopped(in) ? 0 : -1;
+	return fb_jsonl_in_each(in, add_case, &r);
 }
 
 struct out {

@@ -238,6 +238,46 @@ static void test_stage(void)
 	free(path);
 }
 
+/* Takes records whose "n" is odd, refuses the others; keeps the lines. */
+static int take_odd(void *ctx, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err)
+{
+	long *sum = ctx;
+	json_int_t n = json_integer_value(json_object_get(rec, "n"));
+
+	if (n % 2 == 0) {
+		fb_error_set(err, 0, 0, "even %d", (int)n);
+		return -1;
+	}
+	*sum += n * 100 + fb_jsonl_in_line(in);
+	return 0;
+}
+
+/* Every good record goes to add in order; a refused one is rejected per the
+ * policy: counted and read past, or the end of reading. */
+static void test_each(void)
+{
+	static const char data[] = "{\"n\":1}\n{\"n\":2}\nbad\n{\"n\":3}\n";
+	char *path = temp_file(data, sizeof data - 1, 0);
+	const char *paths[1] = { path };
+	struct fb_jsonl_policy skip = { "t", 1, NULL, 1 }, strict = { "t", 0, NULL, 1 };
+	struct fb_jsonl_in *in;
+	long sum = 0;
+
+	in = fb_jsonl_in_new(&skip, paths, 1);
+	CHECK(fb_jsonl_in_each(in, take_odd, &sum) == 0);
+	/* n 1 on line 1, n 3 on line 4. */
+	CHECK(sum == 101 + 304);
+	CHECK(fb_jsonl_in_read_count(in) == 4 && fb_jsonl_in_rejected_count(in) == 2);
+	fb_jsonl_in_free(in);
+	sum = 0;
+	in = fb_jsonl_in_new(&strict, paths, 1);
+	CHECK(fb_jsonl_in_each(in, take_odd, &sum) == -1);
+	CHECK(sum == 101 && fb_jsonl_in_rejected_count(in) == 1 && fb_jsonl_in_stopped(in));
+	fb_jsonl_in_free(in);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	fb_alloc_init("t_jsonl");
@@ -247,5 +287,6 @@ int main(void)
 	RUN(test_parse);
 	RUN(test_write);
 	RUN(test_stage);
+	RUN(test_each);
 	return CHECK_DONE();
 }
