@@ -69,7 +69,6 @@ static void binary_row(struct fb_abtest_row *row, const struct fb_arm *a, const 
 {
 	struct fb_stats_opts opts = cfg->opts;
 	struct fb_error err;
-	double lo, hi;
 	int rc;
 
 	row->method = cfg->binary_method;
@@ -77,18 +76,7 @@ static void binary_row(struct fb_abtest_row *row, const struct fb_arm *a, const 
 		row->method = min_expected(&a->count, &b->count) < FB_ABTEST_FISHER_BELOW
 		                  ? FB_ABTEST_FISHER
 		                  : FB_ABTEST_PROP;
-	if (fb_stats_wilson(&a->count, opts.conf_level, &lo, &hi, NULL) == 0) {
-		row->wilson_control[0] = lo;
-		row->wilson_control[1] = hi;
-	}
-	if (fb_stats_wilson(&b->count, opts.conf_level, &lo, &hi, NULL) == 0) {
-		row->wilson_variant[0] = lo;
-		row->wilson_variant[1] = hi;
-	}
-	if (fb_stats_prob_b_better(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
-		row->prob_variant_better = lo;
-	if (fb_stats_expected_loss(&a->count, &b->count, 1, 1, &lo, NULL) == 0)
-		row->expected_loss = lo;
+	fb_abtest_binary_extras(row, a, b, opts.conf_level);
 	opts.correct = row->method != FB_ABTEST_PROP_NOCORRECT;
 	if (row->method == FB_ABTEST_FISHER)
 		rc = fb_stats_fisher_exact(&a->count, &b->count, &opts, &row->test, &err);

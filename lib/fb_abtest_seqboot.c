@@ -62,18 +62,16 @@ static struct fb_stats_seq_opts seq_opts(const struct fb_abtest_config *cfg)
 	return o;
 }
 
-/* The per-arm figures the fixed-sample binary tests give too: Wilson
- * intervals and P(variant better). */
-static void binary_extras(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
-                          const struct fb_abtest_config *cfg)
+void fb_abtest_binary_extras(struct fb_abtest_row *row, const struct fb_arm *a,
+                             const struct fb_arm *b, double conf_level)
 {
 	double lo, hi;
 
-	if (fb_stats_wilson(&a->count, cfg->opts.conf_level, &lo, &hi, NULL) == 0) {
+	if (fb_stats_wilson(&a->count, conf_level, &lo, &hi, NULL) == 0) {
 		row->wilson_control[0] = lo;
 		row->wilson_control[1] = hi;
 	}
-	if (fb_stats_wilson(&b->count, cfg->opts.conf_level, &lo, &hi, NULL) == 0) {
+	if (fb_stats_wilson(&b->count, conf_level, &lo, &hi, NULL) == 0) {
 		row->wilson_variant[0] = lo;
 		row->wilson_variant[1] = hi;
 	}
@@ -92,7 +90,7 @@ void fb_abtest_seq_arms(struct fb_abtest_row *row, const struct fb_arm *a, const
 
 	row->method = FB_ABTEST_MSPRT;
 	if (row->kind == FB_METRIC_BINARY)
-		binary_extras(row, a, b, cfg);
+		fb_abtest_binary_extras(row, a, b, cfg->opts.conf_level);
 	if (row->kind == FB_METRIC_BINARY)
 		rc = fb_stats_msprt_prop(&a->count, &b->count, &o, &row->test,
 		                         &row->mixing_variance, &err);

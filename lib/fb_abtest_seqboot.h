@@ -25,6 +25,12 @@ void fb_abtest_boot_values(struct fb_abtest_row *row, const struct fb_arm *a,
 void fb_abtest_boot_units(struct fb_abtest_row *row, const struct fb_arms *arms,
                           const struct fb_abtest_config *cfg);
 
+/* The figures of a binary metric that every test of it reports: Wilson
+ * intervals per arm at conf_level, P(variant better) and the expected loss
+ * (Beta(1, 1) priors). */
+void fb_abtest_binary_extras(struct fb_abtest_row *row, const struct fb_arm *a,
+                             const struct fb_arm *b, double conf_level);
+
 /* The mSPRT of an unpaired design: counts for a binary metric, moments
  * for a mean one. */
 void fb_abtest_seq_arms(struct fb_abtest_row *row, const struct fb_arm *a, const struct fb_arm *b,
