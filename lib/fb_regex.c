@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_text.h"
 
 /* A catastrophic pattern such as "(a+)+$" backtracks exponentially; the
  * match limit makes it give up within milliseconds. It bounds the work at
@@ -135,17 +136,6 @@ out:
 	return re;
 }
 
-static int is_ascii(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned char any = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		any |= p[i];
-	return any < 0x80;
-}
-
 /* One pcre2_match call with the limits; a JIT stack overflow gets one retry
  * with a larger stack. Returns 1, 0 or -1 as fb_regex_search does. */
 static int run(struct fb_regex *re, const char *subject, size_t len, size_t offset,
@@ -157,7 +147,7 @@ static int run(struct fb_regex *re, const char *subject, size_t len, size_t offs
 
 	if (!subject)
 		subject = "";
-	code = re->ascii && is_ascii(subject, len) ? re->ascii : re->code;
+	code = re->ascii && fb_text_is_ascii(subject, len) ? re->ascii : re->code;
 	options |= PCRE2_NO_UTF_CHECK;
 	rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, options, re->md, re->mctx);
 	if (rc == PCRE2_ERROR_JIT_STACKLIMIT && !re->jit_stack) {

@@ -8,6 +8,7 @@
 #include "fb_prefilter.h"
 #include "fb_regex.h"
 #include "fb_ruleline.h"
+#include "fb_text.h"
 
 struct rule {
 	char *lang;
@@ -645,24 +646,13 @@ int fb_rules_add_defaults(struct fb_rules *r, struct fb_error *err)
 	return fb_rules_add(r, "<default>", text, strlen(text), err);
 }
 
-static int is_ascii(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned char any = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		any |= p[i];
-	return any < 0x80;
-}
-
 /* The flag fb_rules_scan adds to its answer when text is ASCII. */
 #define SCAN_ASCII (1u << FB_RULE_NSIGNALS)
 
 unsigned fb_rules_scan(const struct fb_rules *r, unsigned signals, const char *text, size_t len)
 {
 	unsigned want = 0, i;
-	int ascii = is_ascii(text, len);
+	int ascii = fb_text_is_ascii(text, len);
 
 	signals &= SCAN_ASCII - 1;
 	for (i = 0; i < FB_RULE_NSIGNALS; i++)

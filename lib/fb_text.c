@@ -182,6 +182,16 @@ double fb_text_dice(const struct fb_text_tokens *a, const struct fb_text_tokens 
 	return 2.0 * (double)fb_text_shared(a, b) / (double)(a->n + b->n);
 }
 
+int fb_text_is_ascii(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char any = 0;
+
+	for (size_t i = 0; i < len; i++)
+		any |= p[i];
+	return any < 0x80;
+}
+
 int fb_text_is_shouting(const char *text, size_t len)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;

@@ -30,6 +30,9 @@ size_t fb_text_shared(const struct fb_text_tokens *a, const struct fb_text_token
  * upper case, in at least two words. */
 int fb_text_is_shouting(const char *text, size_t len);
 
+/* Whether all len bytes of s are ASCII (below 0x80). */
+int fb_text_is_ascii(const char *s, size_t len);
+
 /* Frees the token array (not the struct itself). */
 void fb_text_tokens_free(struct fb_text_tokens *t);
 

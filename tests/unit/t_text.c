@@ -86,6 +86,12 @@ static void test_shouting(void)
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		CHECK(fb_text_is_shouting(cases[i].text, strlen(cases[i].text)) == cases[i].want);
+	/* ASCII: every byte below 0x80, only the len bytes counted. */
+	CHECK(fb_text_is_ascii("reset my password!", 18));
+	CHECK(fb_text_is_ascii("", 0));
+	CHECK(!fb_text_is_ascii("caf\xc3\xa9", 5));
+	CHECK(fb_text_is_ascii("caf\xc3\xa9", 3));
+	CHECK(!fb_text_is_ascii("\x7f\x80", 2));
 }
 
 int main(void)
