@@ -27,26 +27,30 @@ struct fb_metric {
 
 static const char *const op_names[] = { "", "==", "!=", "<", "<=", ">", ">=" };
 
+/* The offset of the quote that closes the quoted key opening at s[i] (a
+ * backslash escapes the next byte), or of the end of s. */
+static size_t closing_quote(const char *s, size_t i)
+{
+	for (i++; s[i] && s[i] != '"'; i++)
+		if (s[i] == '\\' && s[i + 1])
+			i++;
+	return i;
+}
+
 /* Finds the first operator outside a quoted key: returns its offset, or -1,
  * with its kind and length. A lone '=' is reported as OP_NONE with length 1
  * so that the caller can refuse it. */
 static long find_op(const char *s, enum op *op, size_t *len)
 {
-	int quoted = 0;
 	size_t i;
 
 	for (i = 0; s[i]; i++) {
-		if (quoted) {
-			if (s[i] == '\\' && s[i + 1])
-				i++;
-			else if (s[i] == '"')
-				quoted = 0;
-			continue;
-		}
 		*len = 2;
 		switch (s[i]) {
 		case '"':
-			quoted = 1;
+			i = closing_quote(s, i);
+			if (!s[i])
+				return -1;
 			continue;
 		case '=':
 			*op = s[i + 1] == '=' ? OP_EQ : OP_NONE;
@@ -75,17 +79,13 @@ static long find_op(const char *s, enum op *op, size_t *len)
 /* The offset of the first ")/sum(" outside a quoted key in s, or -1. */
 static long find_ratio_split(const char *s)
 {
-	int quoted = 0;
 	size_t i;
 
 	for (i = 0; s[i]; i++) {
-		if (quoted) {
-			if (s[i] == '\\' && s[i + 1])
-				i++;
-			else if (s[i] == '"')
-				quoted = 0;
-		} else if (s[i] == '"') {
-			quoted = 1;
+		if (s[i] == '"') {
+			i = closing_quote(s, i);
+			if (!s[i])
+				return -1;
 		} else if (strncmp(s + i, ")/sum(", 6) == 0) {
 			return (long)i;
 		}
