@@ -19,6 +19,9 @@ static void test_parse(void)
 		{ "tpt=sum(usage.tokens)/sum(turns):ratio", "tpt", FB_METRIC_RATIO },
 		{ "sum(.\"a)/sum(b\")/sum(c)", "sum(.\"a)/sum(b\")/sum(c)", FB_METRIC_RATIO },
 		{ "a.b=sum(x)/sum(y)", "a.b", FB_METRIC_RATIO },
+		/* Operators inside quoted keys, escaped quotes too, are keys. */
+		{ ".\"a==b\">1", ".\"a==b\">1", FB_METRIC_BINARY },
+		{ ".\"x\\\"<y\"", ".\"x\\\"<y\"", FB_METRIC_MEAN },
 	};
 	static const char *const bad[] = {
 		"score:ratio",
