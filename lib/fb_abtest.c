@@ -524,8 +524,7 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
 	return rows;
 }
 
-/* A figure: a number, "inf" or "-inf", or null when it does not apply. */
-static json_t *num(double x)
+json_t *fb_abtest_json_figure(double x)
 {
 	if (isnan(x))
 		return json_null();
@@ -538,7 +537,7 @@ static json_t *pair(const double *x)
 {
 	if (isnan(x[0]) || isnan(x[1]))
 		return json_null();
-	return json_pack("[oo]", num(x[0]), num(x[1]));
+	return json_pack("[oo]", fb_abtest_json_figure(x[0]), fb_abtest_json_figure(x[1]));
 }
 
 json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms *arms,
@@ -578,47 +577,50 @@ json_t *fb_abtest_row_json(const struct fb_abtest_row *row, const struct fb_arms
 		json_object_set_new(o, "units_variant",
 		                    json_integer((json_int_t)row->units_variant));
 	}
-	json_object_set_new(o, "estimate_control", num(row->estimate_control));
-	json_object_set_new(o, "estimate_variant", num(row->estimate_variant));
-	json_object_set_new(o, "difference", num(row->difference));
-	json_object_set_new(o, "relative_difference", num(row->relative_difference));
-	json_object_set_new(o, "ci_low", num(ci[0]));
-	json_object_set_new(o, "ci_high", num(ci[1]));
+	json_object_set_new(o, "estimate_control", fb_abtest_json_figure(row->estimate_control));
+	json_object_set_new(o, "estimate_variant", fb_abtest_json_figure(row->estimate_variant));
+	json_object_set_new(o, "difference", fb_abtest_json_figure(row->difference));
+	json_object_set_new(o, "relative_difference",
+	                    fb_abtest_json_figure(row->relative_difference));
+	json_object_set_new(o, "ci_low", fb_abtest_json_figure(ci[0]));
+	json_object_set_new(o, "ci_high", fb_abtest_json_figure(ci[1]));
 	json_object_set_new(o, "conf_level", json_real(cfg->opts.conf_level));
 	json_object_set_new(o, "method", json_string(fb_abtest_method_name(row->method)));
-	json_object_set_new(o, "statistic", num(t->statistic));
-	json_object_set_new(o, "df", num(t->df));
-	json_object_set_new(o, "p_value", num(t->p_value));
-	json_object_set_new(o, "p_adjusted", num(row->p_adjusted));
+	json_object_set_new(o, "statistic", fb_abtest_json_figure(t->statistic));
+	json_object_set_new(o, "df", fb_abtest_json_figure(t->df));
+	json_object_set_new(o, "p_value", fb_abtest_json_figure(t->p_value));
+	json_object_set_new(o, "p_adjusted", fb_abtest_json_figure(row->p_adjusted));
 	json_object_set_new(o, "decision", json_string(fb_abtest_decision_name(row->decision)));
 	if (cfg->cuped && row->kind != FB_METRIC_RATIO) {
-		json_object_set_new(o, "theta", num(row->theta));
-		json_object_set_new(o, "variance_reduction", num(row->variance_reduction));
+		json_object_set_new(o, "theta", fb_abtest_json_figure(row->theta));
+		json_object_set_new(o, "variance_reduction",
+		                    fb_abtest_json_figure(row->variance_reduction));
 	}
 	if (row->kind == FB_METRIC_BINARY) {
 		json_object_set_new(o, "interval_control", pair(row->wilson_control));
 		json_object_set_new(o, "interval_variant", pair(row->wilson_variant));
 	}
 	if (row->kind == FB_METRIC_BINARY || row->kind == FB_METRIC_MEAN) {
-		json_object_set_new(o, "prob_variant_better", num(row->prob_variant_better));
-		json_object_set_new(o, "expected_loss", num(row->expected_loss));
+		json_object_set_new(o, "prob_variant_better",
+		                    fb_abtest_json_figure(row->prob_variant_better));
+		json_object_set_new(o, "expected_loss", fb_abtest_json_figure(row->expected_loss));
 	}
 	if (cfg->paired && row->kind == FB_METRIC_BINARY) {
 		json_object_set_new(o, "control_only", json_integer((json_int_t)row->control_only));
 		json_object_set_new(o, "variant_only", json_integer((json_int_t)row->variant_only));
 	}
 	if (sign && row->tested) {
-		json_object_set_new(o, "win_share", num(t->estimate));
+		json_object_set_new(o, "win_share", fb_abtest_json_figure(t->estimate));
 		json_object_set_new(o, "win_share_ci", pair(&t->ci_low));
 	}
 	if (wx && row->tested)
 		json_object_set_new(o, "exact", json_boolean(t->method & FB_STATS_METHOD_EXACT));
 	if (fisher) {
-		json_object_set_new(o, "odds_ratio", num(t->estimate));
+		json_object_set_new(o, "odds_ratio", fb_abtest_json_figure(t->estimate));
 		json_object_set_new(o, "odds_ratio_ci", pair(&t->ci_low));
 	}
 	if (mw && row->tested) {
-		json_object_set_new(o, "prob_superiority", num(t->estimate));
+		json_object_set_new(o, "prob_superiority", fb_abtest_json_figure(t->estimate));
 		json_object_set_new(o, "exact", json_boolean(t->method & FB_STATS_METHOD_EXACT));
 	}
 	fb_abtest_seqboot_json(o, row, cfg);
@@ -696,9 +698,9 @@ json_t *fb_abtest_srm_json(const struct fb_abtest_srm *srm, const struct fb_arms
 		json_object_set_new(o, "counted", json_string("units"));
 	json_object_set_new(o, "counts", counts);
 	json_object_set_new(o, "expected_split", split);
-	json_object_set_new(o, "statistic", num(srm->test.statistic));
-	json_object_set_new(o, "df", num(srm->test.df));
-	json_object_set_new(o, "p_value", num(srm->test.p_value));
+	json_object_set_new(o, "statistic", fb_abtest_json_figure(srm->test.statistic));
+	json_object_set_new(o, "df", fb_abtest_json_figure(srm->test.df));
+	json_object_set_new(o, "p_value", fb_abtest_json_figure(srm->test.p_value));
 	json_object_set_new(o, "mismatch", json_boolean(srm->mismatch));
 	if (cfg->unit)
 		json_object_set_new(o, "contaminated_units",

@@ -137,6 +137,10 @@ struct fb_abtest_row *fb_abtest_compare(const struct fb_arms *arms,
                                         const struct fb_metric *const *metrics,
                                         const struct fb_abtest_config *cfg, size_t *nrows);
 
+/* A figure as fbloop writes it in records: a number, "inf" or "-inf", or
+ * null when it does not apply (NaN). */
+json_t *fb_abtest_json_figure(double x);
+
 /* The JSON record of a row (new reference): "record": "comparison",
  * metric, type, segment (null when segmented is 0), control, variant, n
  * per arm (with cfg->paired, then "design": "paired", n_pairs and

@@ -118,16 +118,6 @@ void fb_abtest_seq_units(struct fb_abtest_row *row, const struct fb_stats_ratio 
 	row->tested = 1;
 }
 
-/* A figure, or null when it does not apply; infinite bounds as strings. */
-static json_t *num(double x)
-{
-	if (isnan(x))
-		return json_null();
-	if (isinf(x))
-		return json_string(x > 0 ? "inf" : "-inf");
-	return json_real(x);
-}
-
 void fb_abtest_seqboot_json(json_t *o, const struct fb_abtest_row *row,
                             const struct fb_abtest_config *cfg)
 {
@@ -136,14 +126,15 @@ void fb_abtest_seqboot_json(json_t *o, const struct fb_abtest_row *row,
 		json_object_set_new(o, "seed", json_integer((json_int_t)cfg->seed));
 		if (!row->tested)
 			return;
-		json_object_set_new(
-		    o, "percentile_ci",
-		    json_pack("[oo]", num(row->boot.pct_low), num(row->boot.pct_high)));
-		json_object_set_new(o, "z0", num(row->boot.z0));
-		json_object_set_new(o, "acceleration", num(row->boot.accel));
-		json_object_set_new(o, "bootstrap_se", num(row->test.std_error));
+		json_object_set_new(o, "percentile_ci",
+		                    json_pack("[oo]", fb_abtest_json_figure(row->boot.pct_low),
+		                              fb_abtest_json_figure(row->boot.pct_high)));
+		json_object_set_new(o, "z0", fb_abtest_json_figure(row->boot.z0));
+		json_object_set_new(o, "acceleration", fb_abtest_json_figure(row->boot.accel));
+		json_object_set_new(o, "bootstrap_se", fb_abtest_json_figure(row->test.std_error));
 	} else if (row->method == FB_ABTEST_MSPRT) {
 		json_object_set_new(o, "tuning", json_real(cfg->seq_tuning));
-		json_object_set_new(o, "mixing_variance", num(row->mixing_variance));
+		json_object_set_new(o, "mixing_variance",
+		                    fb_abtest_json_figure(row->mixing_variance));
 	}
 }
