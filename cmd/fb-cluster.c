@@ -827,14 +827,14 @@ static int fit_and_write(const struct options *o, struct fb_jsonl_in *in, struct
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 	struct fb_jsonl_in *in = NULL;
 	struct fb_cluster_model model = { 0 };
 	struct fb_cluster_fit fit = { 0 };
 	struct out w = { 0 };
 	struct fb_error err;
 	FILE *rejects = NULL;
-	int status, write_failed = 0, rc = 0;
+	int status, write_failed = 0, rc = 0, threads;
 	size_t outliers = 0, sampled = 0, total = 0;
 
 	fb_alloc_init(prog);
@@ -862,9 +862,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	policy.threads = o.threads ? (int)o.threads : default_threads();
-	o.fit.cluster.threads = policy.threads;
-	o.fit.text.threads = policy.threads;
+	threads = o.threads ? (int)o.threads : default_threads();
+	if (threads > 1)
+		policy.jobs = fb_jobs_new((size_t)threads);
+	o.fit.cluster.threads = threads;
+	o.fit.text.threads = threads;
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	w.jsonl = fb_jsonl_out_new(stdout, 0);
@@ -896,6 +898,7 @@ out:
 	fb_cluster_model_free(&model);
 	fb_cluster_fit_free(&fit);
 	fb_jsonl_in_free(in);
+	fb_jobs_free(policy.jobs);
 	fb_jsonl_out_free(w.jsonl);
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o.rejects, 0, 0, "%s", strerror(errno));

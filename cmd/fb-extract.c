@@ -356,16 +356,10 @@ fail:
 	return NULL;
 }
 
-/* Complete conversations wait in a batch for the threads of the last
- * stage; with one thread each goes out at once. */
-#define BATCH_CONVS 256
-
 struct run {
 	const struct options *opts;
 	struct fb_jsonl_in *in;
 	struct fb_extract *stage;
-	struct fb_extract_item batch[BATCH_CONVS];
-	size_t nbatch, batch_max;
 	unsigned long written;
 	int write_failed;
 };
@@ -420,7 +414,7 @@ static int write_header(struct run *r)
 
 /* Writes what became of one conversation: JSON Lines as they are, or rows
  * for people. */
-static int emit(struct run *r, struct fb_extract_item *it)
+static int emit(struct run *r, const struct fb_extract_item *it)
 {
 	size_t i;
 	int rc = 0;
@@ -463,36 +457,25 @@ static int report_notes(struct run *r, const struct fb_extract_item *it)
 	return 0;
 }
 
-/* Runs the last stage over the batch and writes the results in input
- * order; a rejected event under the strict policy stops the output there. */
-static int flush(struct run *r)
+/* Reports what the signals found wrong with a conversation and writes
+ * its records; a rejected event under the strict policy stops the output
+ * there. */
+static int emit_item(void *ctx, const struct fb_extract_item *it)
 {
-	size_t i;
-	int rc = 0;
+	struct run *r = ctx;
 
-	fb_extract_run(r->stage, r->batch, r->nbatch);
-	for (i = 0; i < r->nbatch; i++) {
-		if (rc == 0 && report_notes(r, &r->batch[i]) < 0)
-			rc = -1;
-		if (rc == 0)
-			rc = emit(r, &r->batch[i]);
-		fb_extract_item_clear(&r->batch[i]);
-		fb_conv_free(r->batch[i].conv);
-		r->batch[i].conv = NULL;
-	}
-	r->nbatch = 0;
-	return rc;
+	if (report_notes(r, it) < 0)
+		return -1;
+	return emit(r, it);
 }
 
 static int drain(struct run *r, struct fb_conv_asm *a)
 {
 	struct fb_conv *c;
 
-	while ((c = fb_conv_asm_pop(a))) {
-		r->batch[r->nbatch++].conv = c;
-		if (r->nbatch == r->batch_max && flush(r) < 0)
+	while ((c = fb_conv_asm_pop(a)))
+		if (fb_extract_add(r->stage, c) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -533,10 +516,10 @@ static int run(struct run *r, struct fb_conv_asm *a)
 		fb_conv_asm_finish(a);
 		rc = drain(r, a);
 	}
-	if (rc == 0 && r->nbatch)
-		rc = flush(r);
-	while (r->nbatch)
-		fb_conv_free(r->batch[--r->nbatch].conv);
+	/* What was complete before a stop goes out too, as it would have
+	 * one conversation at a time. */
+	if (fb_extract_finish(r->stage) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -559,14 +542,15 @@ static FILE *open_or_die(const char *path, const char *mode)
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 	struct run r = { 0 };
 	struct fb_conv_asm *a = NULL;
 	struct fb_extract_opts stage = { 0 };
 	struct fb_rules *rules = NULL;
 	struct fb_jsonl_stage parse = { parse_record, free_parsed, NULL };
+	struct fb_jobs *jobs = NULL;
 	FILE *rejects = NULL;
-	int status;
+	int status, threads;
 
 	fb_alloc_init(prog);
 	fb_diag_ignore_sigpipe();
@@ -592,11 +576,13 @@ int main(int argc, char **argv)
 	stage.explain = o.explain;
 	stage.per_conversation = o.per_conversation;
 	stage.serialise = o.format < 0;
-	stage.threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
-	r.stage = fb_extract_new(&stage, rules);
-	r.batch_max = stage.threads > 1 ? BATCH_CONVS : 1;
+	threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
+	if (threads > 1)
+		jobs = fb_jobs_new((size_t)threads);
+	stage.jobs = jobs;
+	r.stage = fb_extract_new(&stage, rules, emit_item, &r);
 	policy.skip_invalid = o.skip_invalid;
-	policy.threads = stage.threads;
+	policy.jobs = jobs;
 	policy.rejects = rejects;
 	r.in =
 	    fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
@@ -615,6 +601,7 @@ out:
 	fb_conv_asm_free(a);
 	fb_extract_free(r.stage);
 	fb_jsonl_in_free(r.in);
+	fb_jobs_free(jobs);
 	fb_rules_free(rules);
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o.rejects, 0, 0, "%s", strerror(errno));

@@ -19,6 +19,7 @@
 
 #include "fb_diag.h"
 #include "fb_error.h"
+#include "fb_jobs.h"
 
 /* ---- one file, line by line ---- */
 
@@ -58,8 +59,8 @@ struct fb_jsonl_policy {
 	const char *prog; /* for messages */
 	int skip_invalid; /* go on after a bad record */
 	FILE *rejects;    /* where rejected lines go, or NULL; borrowed */
-	int threads;      /* parse on this many threads (lines are read ahead in
-	                   * batches); 1 reads and parses line by line */
+	struct fb_jobs *jobs; /* borrowed: read ahead in batches and parse them
+	                       * there; NULL reads and parses line by line */
 };
 
 /* Prepares to read paths[0..n) in order (standard input when n is 0). The

@@ -4,7 +4,27 @@
 #include <string.h>
 
 #include "fb_alloc.h"
-#include "fb_parallel.h"
+
+/* A batch is large enough that queueing it costs nothing much, and small
+ * enough that the threads share the work evenly and it stays in cache. */
+#define BATCH_LINES 1024
+#define BATCH_BYTES (1u << 20)
+
+/* Batches read ahead per thread: enough that a thread never waits for the
+ * reader, few enough to bound the memory. */
+#define AHEAD_PER_THREAD 2
+
+struct jsonl_ahead {
+	const char *const *paths;
+	size_t npaths, next_path;
+	struct fb_jsonl_reader *reader;
+	const char *file; /* the operand being read, as messages name it */
+	struct fb_jobs *jobs;
+	const struct fb_jsonl_stage *stage;
+	struct jsonl_batch *ring;
+	size_t nring, head, count; /* count batches from head are read */
+	int ended;
+};
 
 static void release(struct jsonl_batch *b)
 {
@@ -16,19 +36,21 @@ static void release(struct jsonl_batch *b)
 			b->stage->free(b->items[i].out);
 	}
 	b->n = b->pos = b->len = 0;
+	b->failed = NULL;
 }
 
-int jsonl_batch_fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t max_lines,
-                     size_t max_bytes, struct fb_error *err)
+/* Reads lines from r into b until max_lines lines or BATCH_BYTES bytes are
+ * in, or r ends. Returns 1 when r has more, 0 when it ended, -1 on a read
+ * error (b->err filled; the lines before it are in b). */
+static int fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t max_lines)
 {
 	struct jsonl_item *it;
 	const char *line;
 	size_t len;
 	int rc;
 
-	release(b);
-	while (b->n < max_lines && b->len < max_bytes) {
-		rc = fb_jsonl_reader_next(r, &line, &len, err);
+	while (b->n < max_lines && b->len < BATCH_BYTES) {
+		rc = fb_jsonl_reader_next(r, &line, &len, &b->err);
 		if (rc <= 0)
 			return rc;
 		b->data = fb_xgrow(b->data, &b->cap, b->len + len + 1, 1);
@@ -45,57 +67,127 @@ int jsonl_batch_fill(struct jsonl_batch *b, struct fb_jsonl_reader *r, size_t ma
 	return 1;
 }
 
-struct span {
-	struct jsonl_batch *b;
-	size_t from, to;
-};
-
-static void parse_span(void *arg, size_t t)
+static void parse(void *arg, size_t t)
 {
-	struct span *s = (struct span *)arg + t;
+	struct jsonl_batch *b = arg;
 	struct jsonl_item *it;
 	size_t i;
 
-	for (i = s->from; i < s->to; i++) {
-		it = &s->b->items[i];
+	(void)t;
+	for (i = 0; i < b->n; i++) {
+		it = &b->items[i];
 		it->err.text[0] = '\0';
-		it->rec = fb_jsonl_parse(s->b->data + it->off, it->len, &it->err);
-		if (it->rec && s->b->stage) {
-			it->out = s->b->stage->fn(it->rec, s->b->file, it->line,
-			                          s->b->data + it->off, it->len, s->b->stage->ctx);
+		it->rec = fb_jsonl_parse(b->data + it->off, it->len, &it->err);
+		if (it->rec && b->stage) {
+			it->out = b->stage->fn(it->rec, b->file, it->line, b->data + it->off,
+			                       it->len, b->stage->ctx);
 			it->rec = NULL;
 		}
 	}
 }
 
-/* Spans of about equal bytes, one per thread. */
-void jsonl_batch_parse(struct jsonl_batch *b, int threads)
+struct jsonl_ahead *jsonl_ahead_new(const char *const *paths, size_t n, struct fb_jobs *jobs,
+                                    const struct fb_jsonl_stage *stage)
 {
-	struct span spans[FB_PARALLEL_MAX];
-	size_t i = 0, t, share;
+	struct jsonl_ahead *a = fb_xcalloc(1, sizeof *a);
+	size_t i;
 
-	if (threads > FB_PARALLEL_MAX)
-		threads = FB_PARALLEL_MAX;
-	if (threads < 2 || b->n < 16) {
-		spans[0] = (struct span){ b, 0, b->n };
-		parse_span(spans, 0);
-		return;
-	}
-	share = b->len / (size_t)threads + 1;
-	for (t = 0; t < (size_t)threads; t++) {
-		spans[t].b = b;
-		spans[t].from = i;
-		while (i < b->n && (t + 1 == (size_t)threads || b->items[i].off < share * (t + 1)))
-			i++;
-		spans[t].to = i;
-	}
-	fb_parallel_run((size_t)threads, parse_span, spans);
+	a->paths = paths;
+	a->npaths = n;
+	a->jobs = jobs;
+	a->stage = stage;
+	a->nring = jobs ? AHEAD_PER_THREAD * fb_jobs_threads(jobs) + 1 : 1;
+	a->ring = fb_xcalloc(a->nring, sizeof *a->ring);
+	for (i = 0; i < a->nring; i++)
+		a->ring[i].stage = stage;
+	return a;
 }
 
-void jsonl_batch_free(struct jsonl_batch *b)
+/* Reads the next batch of the operands into b: lines, or the failure to
+ * open or read an operand. Returns 0 when every operand has been read. */
+static int read_batch(struct jsonl_ahead *a, struct jsonl_batch *b)
 {
+	const char *path;
+	int rc;
+
 	release(b);
-	free(b->data);
-	free(b->items);
-	memset(b, 0, sizeof *b);
+	if (!a->reader) {
+		if (a->next_path == a->npaths)
+			return 0;
+		path = a->paths[a->next_path++];
+		a->reader = fb_jsonl_reader_open(path, &b->err);
+		if (!a->reader) {
+			b->failed = path;
+			return 1;
+		}
+		a->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	}
+	b->file = a->file;
+	rc = fill(b, a->reader, a->jobs ? BATCH_LINES : 1);
+	if (rc <= 0) {
+		if (rc < 0)
+			b->failed = a->file;
+		fb_jsonl_reader_close(a->reader);
+		a->reader = NULL;
+	}
+	return 1;
+}
+
+/* Fills the ring: reads batches and queues their parsing. */
+static void read_ahead(struct jsonl_ahead *a)
+{
+	struct jsonl_batch *b;
+
+	while (!a->ended && a->count < a->nring) {
+		b = &a->ring[(a->head + a->count) % a->nring];
+		if (!read_batch(a, b)) {
+			a->ended = 1;
+			return;
+		}
+		a->count++;
+		if (a->jobs && b->n > 0) {
+			fb_jobs_submit(a->jobs, &b->job, parse, b);
+			b->queued = 1;
+		} else {
+			parse(b, 0);
+		}
+	}
+}
+
+struct jsonl_batch *jsonl_ahead_next(struct jsonl_ahead *a)
+{
+	struct jsonl_batch *b;
+
+	if (a->count > 0) {
+		release(&a->ring[a->head]);
+		a->head = (a->head + 1) % a->nring;
+		a->count--;
+	}
+	read_ahead(a);
+	if (a->count == 0)
+		return NULL;
+	b = &a->ring[a->head];
+	if (b->queued) {
+		fb_jobs_wait(a->jobs, &b->job);
+		b->queued = 0;
+	}
+	return b;
+}
+
+void jsonl_ahead_free(struct jsonl_ahead *a)
+{
+	size_t i;
+
+	if (!a)
+		return;
+	for (i = 0; i < a->nring; i++) {
+		if (a->ring[i].queued)
+			fb_jobs_wait(a->jobs, &a->ring[i].job);
+		release(&a->ring[i]);
+		free(a->ring[i].data);
+		free(a->ring[i].items);
+	}
+	fb_jsonl_reader_close(a->reader);
+	free(a->ring);
+	free(a);
 }

@@ -8,24 +8,20 @@
 #include "fb_jsonl.h"
 #include "fb_jsonl_batch.h"
 
-/* A batch is large enough to keep the threads busy and small enough to stay
- * in cache. */
-#define BATCH_LINES 4096
-#define BATCH_BYTES (4u << 20)
-
 struct fb_jsonl_in {
 	struct fb_jsonl_policy policy;
 	const char *const *paths;
-	size_t npaths, next_path;
-	struct fb_jsonl_reader *reader;
-	const char *raw; /* the line last returned */
+	size_t npaths;
+	const struct fb_jsonl_stage *stage;
+	struct jsonl_ahead *ahead; /* made at the first read */
+	struct jsonl_batch *batch; /* the batch being handed out */
+	const char *file;          /* its operand, as messages name it */
+	const char *raw;           /* the line last returned */
 	size_t rawlen;
 	long line;
 	unsigned long nread, nrejected;
 	int status;
 	int stopped;
-	int threads;
-	struct jsonl_batch batch;
 };
 
 struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const char *const *paths,
@@ -37,20 +33,7 @@ struct fb_jsonl_in *fb_jsonl_in_new(const struct fb_jsonl_policy *policy, const 
 	in->policy = *policy;
 	in->paths = n ? paths : stdin_path;
 	in->npaths = n ? n : 1;
-	in->threads = policy->threads > 0 ? policy->threads : 1;
 	return in;
-}
-
-/* The operand being read, as given (stable for the life of in, so callers
- * may keep it to report on a record later). */
-static const char *current_file(const struct fb_jsonl_in *in)
-{
-	const char *path;
-
-	if (in->next_path == 0)
-		return NULL;
-	path = in->paths[in->next_path - 1];
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
 static void keep_rejected(struct fb_jsonl_in *in, const char *raw, size_t len)
@@ -92,7 +75,7 @@ int fb_jsonl_in_reject(struct fb_jsonl_in *in, int col, const char *fmt, ...)
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vreject(in, current_file(in), in->line, col, in->raw, in->rawlen, fmt, ap);
+	rc = vreject(in, in->file, in->line, col, in->raw, in->rawlen, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -117,66 +100,40 @@ void fb_jsonl_in_warn(struct fb_jsonl_in *in, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fb_diag_warn(in->policy.prog, current_file(in), in->line, 0, "%s", msg);
+	fb_diag_warn(in->policy.prog, in->file, in->line, 0, "%s", msg);
 }
 
-/* Opens the next operand; a file that cannot be opened is reported and
- * skipped, as cat and grep do. Returns 0 when there is none left. */
-static int open_next(struct fb_jsonl_in *in)
+/* Moves to the next batch, having reported how the last one ended when an
+ * operand could not be opened or read (as cat and grep do, reading goes on
+ * with the next operand). Returns 0 when no operand is left. */
+static int next_batch(struct fb_jsonl_in *in)
 {
-	struct fb_error err;
-	const char *path;
+	struct jsonl_batch *b = in->batch;
 
-	while (in->next_path < in->npaths) {
-		path = in->paths[in->next_path++];
-		in->reader = fb_jsonl_reader_open(path, &err);
-		if (in->reader)
-			return 1;
-		fb_diag_error(in->policy.prog, path, 0, 0, "%s", err.text);
+	if (b && b->failed) {
+		fb_diag_error(in->policy.prog, b->failed, 0, 0, "%s", b->err.text);
 		in->status = 2;
 	}
-	return 0;
+	if (!in->ahead)
+		in->ahead = jsonl_ahead_new(in->paths, in->npaths, in->policy.jobs, in->stage);
+	in->batch = b = jsonl_ahead_next(in->ahead);
+	if (b)
+		in->file = b->file;
+	return b != NULL;
 }
 
-/* Reads the next batch of the current operand (opening it first when
- * needed). Returns 0 when no operand is left. With one thread the batch is
- * one line, so that a live stream is answered line by line. */
-static int refill(struct fb_jsonl_in *in)
-{
-	struct fb_error err;
-	int rc;
-
-	while (in->reader || open_next(in)) {
-		rc = jsonl_batch_fill(&in->batch, in->reader, in->threads > 1 ? BATCH_LINES : 1,
-		                      BATCH_BYTES, &err);
-		if (rc <= 0) {
-			if (rc < 0) {
-				fb_diag_error(in->policy.prog, current_file(in), 0, 0, "%s",
-				              err.text);
-				in->status = 2;
-			}
-			fb_jsonl_reader_close(in->reader);
-			in->reader = NULL;
-		}
-		if (in->batch.n > 0) {
-			in->batch.file = current_file(in);
-			jsonl_batch_parse(&in->batch, in->threads);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* The next good item of the batch, or NULL. */
+/* The next good item, or NULL. */
 static struct jsonl_item *next_item(struct fb_jsonl_in *in)
 {
 	struct jsonl_item *it;
 
 	while (!in->stopped) {
-		if (in->batch.pos == in->batch.n && !refill(in))
+		if ((!in->batch || in->batch->pos == in->batch->n) && !next_batch(in))
 			return NULL;
-		it = &in->batch.items[in->batch.pos++];
-		in->raw = in->batch.data + it->off;
+		if (in->batch->pos == in->batch->n)
+			continue;
+		it = &in->batch->items[in->batch->pos++];
+		in->raw = in->batch->data + it->off;
 		in->rawlen = it->len;
 		in->line = it->line;
 		in->nread++;
@@ -190,8 +147,13 @@ static struct jsonl_item *next_item(struct fb_jsonl_in *in)
 json_t *fb_jsonl_in_next(struct fb_jsonl_in *in)
 {
 	struct jsonl_item *it = next_item(in);
+	json_t *rec;
 
-	return it ? it->rec : NULL;
+	if (!it)
+		return NULL;
+	rec = it->rec;
+	it->rec = NULL;
+	return rec;
 }
 
 int fb_jsonl_in_each(struct fb_jsonl_in *in,
@@ -213,7 +175,7 @@ int fb_jsonl_in_each(struct fb_jsonl_in *in,
 
 void fb_jsonl_in_set_stage(struct fb_jsonl_in *in, const struct fb_jsonl_stage *stage)
 {
-	in->batch.stage = stage;
+	in->stage = stage;
 }
 
 void *fb_jsonl_in_next_item(struct fb_jsonl_in *in)
@@ -230,7 +192,7 @@ void *fb_jsonl_in_next_item(struct fb_jsonl_in *in)
 
 const char *fb_jsonl_in_file(const struct fb_jsonl_in *in)
 {
-	return current_file(in);
+	return in->file;
 }
 
 long fb_jsonl_in_line(const struct fb_jsonl_in *in)
@@ -268,8 +230,7 @@ void fb_jsonl_in_free(struct fb_jsonl_in *in)
 {
 	if (!in)
 		return;
-	fb_jsonl_reader_close(in->reader);
-	jsonl_batch_free(&in->batch);
+	jsonl_ahead_free(in->ahead);
 	free(in);
 }
 

@@ -39,6 +39,7 @@ struct fb_regex {
 	 * first[], when known. */
 	int first_known;
 	uint8_t first[32];
+	int shared; /* code and ascii belong to the regex this was shared from */
 };
 
 /* PCRE2 allocates through these, so running out of memory inside PCRE2
@@ -85,6 +86,16 @@ static void set_first(struct fb_regex *re)
 	}
 }
 
+/* The match data and limits of re, which are its own even when shared. */
+static void add_match_state(struct fb_regex *re, pcre2_general_context *gctx)
+{
+	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	re->mctx = pcre2_match_context_create(gctx);
+	pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(re->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(re->mctx, HEAP_LIMIT_KIB);
+}
+
 struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb_error *err)
 {
 	pcre2_general_context *gctx;
@@ -125,11 +136,7 @@ struct fb_regex *fb_regex_compile(const char *pattern, unsigned flags, struct fb
 
 	re->backrefs = (int)backrefs;
 	set_first(re);
-	re->md = pcre2_match_data_create_from_pattern(code, NULL);
-	re->mctx = pcre2_match_context_create(gctx);
-	pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(re->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(re->mctx, HEAP_LIMIT_KIB);
+	add_match_state(re, gctx);
 out:
 	pcre2_compile_context_free(cctx);
 	pcre2_general_context_free(gctx);
@@ -215,6 +222,25 @@ int fb_regex_backrefs(const struct fb_regex *re)
 	return re->backrefs;
 }
 
+/* PCRE2 matches with a compiled pattern from several threads at once; only
+ * the match data and JIT stack must be each thread's own. */
+struct fb_regex *fb_regex_share(const struct fb_regex *re)
+{
+	pcre2_general_context *gctx;
+	struct fb_regex *copy;
+
+	if (!re)
+		return NULL;
+	copy = fb_xmalloc(sizeof *copy);
+	*copy = *re;
+	copy->jit_stack = NULL;
+	copy->shared = 1;
+	gctx = pcre2_general_context_create(xmalloc_cb, free_cb, NULL);
+	add_match_state(copy, gctx);
+	pcre2_general_context_free(gctx);
+	return copy;
+}
+
 void fb_regex_free(struct fb_regex *re)
 {
 	if (!re)
@@ -222,7 +248,9 @@ void fb_regex_free(struct fb_regex *re)
 	pcre2_jit_stack_free(re->jit_stack);
 	pcre2_match_context_free(re->mctx);
 	pcre2_match_data_free(re->md);
-	pcre2_code_free(re->code);
-	pcre2_code_free(re->ascii);
+	if (!re->shared) {
+		pcre2_code_free(re->code);
+		pcre2_code_free(re->ascii);
+	}
 	free(re);
 }

@@ -9,7 +9,8 @@
 
 #include "fb_error.h"
 
-struct fb_regex; /* opaque; holds its own match data, so not thread-safe */
+struct fb_regex; /* opaque; holds its own match data, so serves one thread
+                  * at a time (fb_regex_share makes one for another) */
 
 /* Flags for fb_regex_compile: FB_REGEX_CASE matches case-sensitively (the
  * default is caseless); FB_REGEX_NOJIT skips the JIT, for a pattern searched
@@ -60,6 +61,10 @@ enum fb_regex_start fb_regex_start(const struct fb_regex *re);
  * PCRE2 knows of the first character (1 when it knows nothing): a cheap
  * test before fb_regex_match_at. */
 int fb_regex_may_start(const struct fb_regex *re, unsigned char c);
+
+/* A regex searching with re's compiled pattern and match state of its own,
+ * for another thread (NULL for NULL). re must outlive it. */
+struct fb_regex *fb_regex_share(const struct fb_regex *re);
 
 void fb_regex_free(struct fb_regex *re);
 

@@ -54,6 +54,7 @@ struct fb_rules {
 	 * rest, so that one scan of a message serves them all. */
 	struct fb_prefilter *pre, *pre_utf8;
 	int no_prefilter; /* set by fb_rules_set_prefilter, for tests */
+	int borrowed_filters; /* a clone's prefilters are the original's */
 	char **sources;
 	size_t nsources, capsources;
 };
@@ -124,8 +125,10 @@ void fb_rules_free(struct fb_rules *r)
 		fb_regex_free(r->sig[i].other);
 		fb_regex_free(r->sig[i].other_utf8);
 	}
-	fb_prefilter_free(r->pre);
-	fb_prefilter_free(r->pre_utf8);
+	if (!r->borrowed_filters) {
+		fb_prefilter_free(r->pre);
+		fb_prefilter_free(r->pre_utf8);
+	}
 	for (i = 0; i < r->nsources; i++)
 		free(r->sources[i]);
 	free(r->sources);
@@ -135,36 +138,34 @@ void fb_rules_free(struct fb_rules *r)
 struct fb_rules *fb_rules_clone(const struct fb_rules *r)
 {
 	struct fb_rules *c = fb_rules_new();
-	const struct rule *from;
-	struct rule *to;
+	const struct signal_rules *from;
+	struct signal_rules *to;
 	size_t i, j, k;
 
-	c->no_prefilter = r->no_prefilter;
-	c->capsources = c->nsources = r->nsources;
+	*c = *r;
+	c->borrowed_filters = 1;
 	c->sources = fb_xcalloc(r->nsources + 1, sizeof *c->sources);
 	for (i = 0; i < r->nsources; i++)
 		c->sources[i] = fb_xstrdup(r->sources[i]);
 	for (i = 0; i < FB_RULE_NSIGNALS; i++) {
-		c->sig[i].v = fb_xcalloc(r->sig[i].n + 1, sizeof *c->sig[i].v);
-		c->sig[i].cap = r->sig[i].n + 1;
-		for (j = 0; j < r->sig[i].n; j++) {
-			from = &r->sig[i].v[j];
-			to = &c->sig[i].v[j];
-			*to = *from;
-			to->lang = fb_xstrdup(from->lang);
-			to->pattern = fb_xstrdup(from->pattern);
+		from = &r->sig[i];
+		to = &c->sig[i];
+		to->v = fb_xcalloc(from->n + 1, sizeof *to->v);
+		to->cap = from->n + 1;
+		for (j = 0; j < from->n; j++) {
+			to->v[j] = from->v[j];
+			to->v[j].lang = fb_xstrdup(from->v[j].lang);
+			to->v[j].pattern = fb_xstrdup(from->v[j].pattern);
 			for (k = 0; k < r->nsources; k++)
-				if (r->sources[k] == from->source)
-					to->source = c->sources[k];
-			/* Compiled as fb_rules_add compiled it: the pattern is
-			 * known to be valid. */
-			to->re = fb_regex_compile(from->pattern,
-			                          from->joinable ? FB_REGEX_NOJIT : 0, NULL);
+				if (r->sources[k] == from->v[j].source)
+					to->v[j].source = c->sources[k];
+			to->v[j].re = fb_regex_share(from->v[j].re);
 		}
-		c->sig[i].n = r->sig[i].n;
-		rebuild_joined(&c->sig[i]);
+		to->joined = fb_regex_share(from->joined);
+		to->anchored = fb_regex_share(from->anchored);
+		to->other = fb_regex_share(from->other);
+		to->other_utf8 = fb_regex_share(from->other_utf8);
 	}
-	rebuild_filters(c);
 	return c;
 }
 
@@ -534,8 +535,11 @@ static void rebuild_filters(struct fb_rules *r)
 	struct signal_rules *s;
 	unsigned i;
 
-	fb_prefilter_free(r->pre);
-	fb_prefilter_free(r->pre_utf8);
+	if (!r->borrowed_filters) {
+		fb_prefilter_free(r->pre);
+		fb_prefilter_free(r->pre_utf8);
+	}
+	r->borrowed_filters = 0;
 	r->pre = fb_prefilter_new(0);
 	r->pre_utf8 = fb_prefilter_new(FB_PREFILTER_UTF8);
 	for (i = 0; i < FB_RULE_NSIGNALS; i++) {

@@ -57,7 +57,9 @@ int fb_rules_add(struct fb_rules *r, const char *source, const char *text, size_
                  struct fb_error *err);
 
 /* A copy of r that searches the same way, for another thread: a rule set
- * holds match state and serves one thread at a time. */
+ * holds match state and serves one thread at a time. The copy shares r's
+ * compiled patterns and prefilters, which only get read: r must outlive it
+ * and get no rules added meanwhile. */
 struct fb_rules *fb_rules_clone(const struct fb_rules *r);
 
 /* Adds the compiled-in default rules (en, es, fr, de, it, pt). */

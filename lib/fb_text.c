@@ -19,18 +19,51 @@ static int is_word_char(utf8proc_int32_t c)
 	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-/* Folds one code point and feeds the result into the running hash. */
-static uint64_t hash_folded(uint64_t h, utf8proc_int32_t c)
+/* A word's hash is built from its folded characters: the ASCII ones packed
+ * eight to a 64-bit chunk, each chunk and each other code point mixed into
+ * the running hash by a step that is one-to-one in either input. One
+ * multiplication per chunk instead of one per character took half the time
+ * of tokenising an answer. */
+struct word_hash {
+	uint64_t h, chunk;
+	unsigned nchunk;
+};
+
+static void mix(struct word_hash *w, uint64_t v)
+{
+	w->h = (w->h ^ v) * FNV_PRIME;
+}
+
+static void add_ascii(struct word_hash *w, unsigned char c)
+{
+	w->chunk = w->chunk << 8 | c;
+	if (++w->nchunk == 8) {
+		mix(w, w->chunk);
+		w->chunk = 0;
+		w->nchunk = 0;
+	}
+}
+
+/* The hash of the word, which starts the next one afresh. */
+static uint64_t word_end(struct word_hash *w)
+{
+	uint64_t h;
+
+	if (w->nchunk)
+		mix(w, w->chunk);
+	h = w->h;
+	*w = (struct word_hash){ FNV_OFFSET, 0, 0 };
+	return h;
+}
+
+/* Folds one code point outside ASCII and adds the result: ASCII letters
+ * (an accent stripped) as ASCII, so that "École" and "ecole" agree. */
+static void add_folded(struct word_hash *w, utf8proc_int32_t c)
 {
 	utf8proc_int32_t out[8];
 	utf8proc_ssize_t n, i;
 	int last = 0;
 
-	if (c < 128) {
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		return (h ^ (uint64_t)c) * FNV_PRIME;
-	}
 	n = utf8proc_decompose_char(
 	    c, out, 8,
 	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
@@ -38,9 +71,18 @@ static uint64_t hash_folded(uint64_t h, utf8proc_int32_t c)
 		out[0] = c;
 		n = 1;
 	}
-	for (i = 0; i < n; i++)
-		h = (h ^ (uint64_t)out[i]) * FNV_PRIME;
-	return h;
+	for (i = 0; i < n; i++) {
+		if (out[i] < 128 && out[i] > 0) {
+			add_ascii(w, (unsigned char)(out[i] >= 'A' && out[i] <= 'Z' ? out[i] + 32 : out[i]));
+			continue;
+		}
+		if (w->nchunk) {
+			mix(w, w->chunk);
+			w->chunk = 0;
+			w->nchunk = 0;
+		}
+		mix(w, (uint64_t)(uint32_t)out[i] | 1ull << 63);
+	}
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -115,10 +157,11 @@ static const unsigned char ascii_fold[128] = {
 void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_text_tokens *out)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
+	struct word_hash w = { FNV_OFFSET, 0, 0 };
 	utf8proc_ssize_t step;
 	utf8proc_int32_t c;
-	uint64_t h = FNV_OFFSET;
 	size_t chars = 0, i, j;
+	uint64_t h;
 	int word;
 
 	/* A word takes at least one byte and a separator: room for all. */
@@ -129,23 +172,24 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 			c = ascii_fold[*p++];
 			word = c != 0;
 			if (word)
-				h = (h ^ (uint64_t)c) * FNV_PRIME;
+				add_ascii(&w, (unsigned char)c);
 		} else {
 			step = utf8proc_iterate(p, end - p, &c);
 			p += step > 0 ? step : 1;
 			word = step > 0 && is_word_char(c);
 			if (word)
-				h = hash_folded(h, c);
+				add_folded(&w, c);
 		}
 		if (word) {
 			chars++;
 			continue;
 		}
+		h = word_end(&w);
 		if (chars >= min_chars && chars > 0)
 			out->hash[out->n++] = h;
-		h = FNV_OFFSET;
 		chars = 0;
 	}
+	h = word_end(&w);
 	if (chars >= min_chars && chars > 0)
 		out->hash[out->n++] = h;
 	if (out->n < 2)
@@ -202,10 +246,19 @@ int fb_text_is_shouting(const char *text, size_t len)
 	utf8proc_category_t cat;
 
 	while (left > 0) {
-		step = utf8proc_iterate(p, left, &c);
-		if (step <= 0)
-			step = 1, c = ' ';
-		cat = utf8proc_category(c);
+		if (*p < 0x80) {
+			/* ASCII: no need to ask utf8proc. */
+			step = 1;
+			c = *p;
+			cat = c >= 'A' && c <= 'Z'   ? UTF8PROC_CATEGORY_LU
+			      : c >= 'a' && c <= 'z' ? UTF8PROC_CATEGORY_LL
+			                             : UTF8PROC_CATEGORY_CN;
+		} else {
+			step = utf8proc_iterate(p, left, &c);
+			if (step <= 0)
+				step = 1, c = ' ';
+			cat = utf8proc_category(c);
+		}
 		if (cat == UTF8PROC_CATEGORY_LU)
 			upper++;
 		else if (cat == UTF8PROC_CATEGORY_LL)
@@ -218,6 +271,10 @@ int fb_text_is_shouting(const char *text, size_t len)
 		}
 		p += step;
 		left -= step;
+		/* Each byte left is at most one more capital: past this point
+		 * they cannot reach four in five letters. */
+		if (upper + (size_t)left < 4 * lower)
+			return 0;
 	}
 	return upper + lower >= 6 && words >= 2 && upper * 5 >= (upper + lower) * 4;
 }

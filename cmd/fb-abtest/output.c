@@ -137,7 +137,7 @@ FILE *abtest_open_or_die(const char *path, const char *mode)
 struct fb_jsonl_in *abtest_open_input(const struct options *o, int argc, char **argv,
                                       FILE **rejects)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 
 	*rejects = NULL;
 	if (o->rejects && !(*rejects = abtest_open_or_die(o->rejects, "w")))

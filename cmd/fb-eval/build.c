@@ -390,7 +390,7 @@ static int default_threads(void)
 int eval_build_main(int argc, char **argv)
 {
 	struct options o;
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 	struct fb_jsonl_in *in = NULL;
 	struct fb_dataset *d = NULL;
 	struct fb_redact *redact = NULL;
@@ -398,7 +398,7 @@ int eval_build_main(int argc, char **argv)
 	struct fb_error err;
 	size_t *counts = NULL;
 	FILE *rejects = NULL;
-	int status, wrc = 0, stdout_closed = 0, built = 0;
+	int status, wrc = 0, stdout_closed = 0, built = 0, threads;
 
 	status = parse_options(argc, argv, &o);
 	if (status != 0) {
@@ -422,7 +422,9 @@ int eval_build_main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	policy.threads = o.threads ? (int)o.threads : default_threads();
+	threads = o.threads ? (int)o.threads : default_threads();
+	if (threads > 1)
+		policy.jobs = fb_jobs_new((size_t)threads);
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	d = fb_dataset_new(redact, counts);
@@ -451,6 +453,7 @@ out:
 		status = 2;
 	fb_dataset_free(d);
 	fb_jsonl_in_free(in);
+	fb_jobs_free(policy.jobs);
 	if (redact)
 		fb_redact_free(redact);
 	free(counts);

@@ -287,7 +287,7 @@ static int add_record(void *r, struct fb_jsonl_in *in, const json_t *rec, struct
 
 static int run(const struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 	struct fb_eval_report *r = fb_eval_report_new(o->by);
 	struct fb_eval_report_row *rows = NULL;
 	struct fb_jsonl_in *in;
@@ -303,7 +303,8 @@ static int run(const struct options *o, int argc, char **argv, struct out *w)
 	}
 	policy.skip_invalid = o->skip_invalid;
 	policy.rejects = rejects;
-	policy.threads = (int)o->threads;
+	if (o->threads > 1)
+		policy.jobs = fb_jobs_new((size_t)o->threads);
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	fb_jsonl_in_each(in, add_record, r);
 	status = fb_jsonl_in_status(in);
@@ -324,6 +325,7 @@ static int run(const struct options *o, int argc, char **argv, struct out *w)
 		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
 	fb_eval_report_rows_free(rows, n);
 	fb_jsonl_in_free(in);
+	fb_jobs_free(policy.jobs);
 	fb_eval_report_free(r);
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));

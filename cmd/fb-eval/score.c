@@ -333,7 +333,7 @@ static void write_summary(const struct options *o, const struct fb_eval_summary 
 
 int eval_score_main(int argc, char **argv)
 {
-	struct fb_jsonl_policy policy = { prog, 0, NULL, 1 };
+	struct fb_jsonl_policy policy = { prog, 0, NULL, NULL };
 	struct fb_jsonl_in *cin = NULL, *in = NULL;
 	struct fb_eval_summary *sum = NULL;
 	struct fb_eval_scorer *sc = NULL;

@@ -197,7 +197,8 @@ static void test_stage(void)
 	path = temp_file(data, len, 0);
 	for (threads = 1; threads <= 4; threads *= 2) {
 		const char *paths[1] = { path };
-		struct fb_jsonl_policy policy = { "t", 1, NULL, threads };
+		struct fb_jobs *jobs = threads > 1 ? fb_jobs_new((size_t)threads) : NULL;
+		struct fb_jsonl_policy policy = { "t", 1, NULL, jobs };
 		struct fb_jsonl_stage stage = { stage_fn, free, &calls };
 		struct fb_jsonl_in *in;
 		char want[64];
@@ -230,6 +231,7 @@ static void test_stage(void)
 		CHECK(fb_jsonl_in_rejected_count(in) == (threads < 4 ? 4 : 1));
 		CHECK(atomic_load(&calls) >= taken);
 		fb_jsonl_in_free(in);
+		fb_jobs_free(jobs);
 	}
 	CHECK(n == 0);
 	CHECK(got && strstr(got, ":10:10:{\"n\":10}") != NULL);
@@ -259,7 +261,7 @@ static void test_each(void)
 	static const char data[] = "{\"n\":1}\n{\"n\":2}\nbad\n{\"n\":3}\n";
 	char *path = temp_file(data, sizeof data - 1, 0);
 	const char *paths[1] = { path };
-	struct fb_jsonl_policy skip = { "t", 1, NULL, 1 }, strict = { "t", 0, NULL, 1 };
+	struct fb_jsonl_policy skip = { "t", 1, NULL, NULL }, strict = { "t", 0, NULL, NULL };
 	struct fb_jsonl_in *in;
 	long sum = 0;
 

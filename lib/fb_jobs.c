@@ -1,0 +1,153 @@
+#include "fb_jobs.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "fb_alloc.h"
+#include "fb_parallel.h"
+
+enum { QUEUED, RUNNING, DONE };
+
+struct thread {
+	struct fb_jobs *jobs;
+	size_t t;
+};
+
+struct fb_jobs {
+	size_t n;
+	pthread_t tid[FB_PARALLEL_MAX];
+	int started[FB_PARALLEL_MAX];
+	struct thread threads[FB_PARALLEL_MAX];
+	pthread_mutex_t mu;
+	pthread_cond_t queued, done;
+	struct fb_job *head, *tail;
+	int quit;
+};
+
+/* Takes the next job off the queue; called with the lock held. */
+static struct fb_job *pop(struct fb_jobs *jobs)
+{
+	struct fb_job *job = jobs->head;
+
+	if (job) {
+		jobs->head = job->next;
+		if (!jobs->head)
+			jobs->tail = NULL;
+		job->state = RUNNING;
+	}
+	return job;
+}
+
+/* Runs job on thread t; called with the lock held, which it lets go of
+ * meanwhile. */
+static void run(struct fb_jobs *jobs, struct fb_job *job, size_t t)
+{
+	pthread_mutex_unlock(&jobs->mu);
+	job->fn(job->arg, t);
+	pthread_mutex_lock(&jobs->mu);
+	job->state = DONE;
+	pthread_cond_broadcast(&jobs->done);
+}
+
+static void *thread_main(void *arg)
+{
+	struct thread *th = arg;
+	struct fb_jobs *jobs = th->jobs;
+	struct fb_job *job;
+
+	pthread_mutex_lock(&jobs->mu);
+	for (;;) {
+		job = pop(jobs);
+		if (job) {
+			run(jobs, job, th->t);
+			continue;
+		}
+		if (jobs->quit)
+			break;
+		pthread_cond_wait(&jobs->queued, &jobs->mu);
+	}
+	pthread_mutex_unlock(&jobs->mu);
+	return NULL;
+}
+
+struct fb_jobs *fb_jobs_new(size_t n)
+{
+	struct fb_jobs *jobs = fb_xcalloc(1, sizeof *jobs);
+
+	jobs->n = n < 1 ? 1 : n > FB_PARALLEL_MAX ? FB_PARALLEL_MAX : n;
+	pthread_mutex_init(&jobs->mu, NULL);
+	pthread_cond_init(&jobs->queued, NULL);
+	pthread_cond_init(&jobs->done, NULL);
+	for (size_t t = 1; t < jobs->n; t++) {
+		jobs->threads[t] = (struct thread){ jobs, t };
+		jobs->started[t] =
+		    pthread_create(&jobs->tid[t], NULL, thread_main, &jobs->threads[t]) == 0;
+	}
+	return jobs;
+}
+
+size_t fb_jobs_threads(const struct fb_jobs *jobs)
+{
+	return jobs->n;
+}
+
+void fb_jobs_submit(struct fb_jobs *jobs, struct fb_job *job, void (*fn)(void *arg, size_t t),
+                    void *arg)
+{
+	job->fn = fn;
+	job->arg = arg;
+	job->next = NULL;
+	pthread_mutex_lock(&jobs->mu);
+	job->state = QUEUED;
+	if (jobs->tail)
+		jobs->tail->next = job;
+	else
+		jobs->head = job;
+	jobs->tail = job;
+	pthread_cond_signal(&jobs->queued);
+	pthread_mutex_unlock(&jobs->mu);
+}
+
+int fb_jobs_done(struct fb_jobs *jobs, const struct fb_job *job)
+{
+	int done;
+
+	pthread_mutex_lock(&jobs->mu);
+	done = job->state == DONE;
+	pthread_mutex_unlock(&jobs->mu);
+	return done;
+}
+
+/* A thread that could not be started leaves its jobs to the owner, who runs
+ * whatever is queued while it waits: the work always gets done. */
+void fb_jobs_wait(struct fb_jobs *jobs, struct fb_job *job)
+{
+	struct fb_job *next;
+
+	pthread_mutex_lock(&jobs->mu);
+	while (job->state != DONE) {
+		next = pop(jobs);
+		if (next)
+			run(jobs, next, 0);
+		else
+			pthread_cond_wait(&jobs->done, &jobs->mu);
+	}
+	pthread_mutex_unlock(&jobs->mu);
+}
+
+void fb_jobs_free(struct fb_jobs *jobs)
+{
+	if (!jobs)
+		return;
+	pthread_mutex_lock(&jobs->mu);
+	jobs->quit = 1;
+	pthread_cond_broadcast(&jobs->queued);
+	pthread_mutex_unlock(&jobs->mu);
+	for (size_t t = 1; t < jobs->n; t++)
+		if (jobs->started[t])
+			pthread_join(jobs->tid[t], NULL);
+	pthread_mutex_destroy(&jobs->mu);
+	pthread_cond_destroy(&jobs->queued);
+	pthread_cond_destroy(&jobs->done);
+	free(jobs);
+}

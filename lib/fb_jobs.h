@@ -1,0 +1,44 @@
+/* A queue of jobs for a few threads kept waiting, for pipelines: one thread
+ * (the owner) submits jobs and waits for them in the order it needs their
+ * results, and runs queued jobs itself while it waits, so that reading,
+ * parsing, analysing and writing overlap. Jobs run in the order submitted;
+ * they suit coarse work (a batch of lines, a group of conversations): a
+ * thread that finds the queue empty sleeps until a job comes. */
+#ifndef FB_JOBS_H
+#define FB_JOBS_H
+
+#include <stddef.h>
+
+struct fb_jobs; /* opaque */
+
+/* A job: fn(arg, t) runs on thread t, which is 0 for the owner and 1 to
+ * n - 1 for the others, so that fn can use scratch space of its own. The
+ * caller keeps the job in place from submission until it is done. */
+struct fb_job {
+	void (*fn)(void *arg, size_t t);
+	void *arg;
+	struct fb_job *next; /* private */
+	int state;           /* private */
+};
+
+/* A queue run by n threads (at most FB_PARALLEL_MAX), the owner being one
+ * of them: with n < 2, jobs run while the owner waits for them. */
+struct fb_jobs *fb_jobs_new(size_t n);
+
+/* How many threads run jobs, the owner included. */
+size_t fb_jobs_threads(const struct fb_jobs *jobs);
+
+/* Queues job to run fn(arg, t). */
+void fb_jobs_submit(struct fb_jobs *jobs, struct fb_job *job, void (*fn)(void *arg, size_t t),
+                    void *arg);
+
+/* Whether job is done (it is then no longer the queue's). */
+int fb_jobs_done(struct fb_jobs *jobs, const struct fb_job *job);
+
+/* Returns once job is done, running queued jobs in the meantime. */
+void fb_jobs_wait(struct fb_jobs *jobs, struct fb_job *job);
+
+/* Ends the threads; every job submitted must be done. NULL is allowed. */
+void fb_jobs_free(struct fb_jobs *jobs);
+
+#endif

@@ -1,0 +1,95 @@
+/* Unit tests of lib/fb_jobs: every job runs once, on a thread whose index
+ * is in range, the owner's being 0, and waiting returns only once the job
+ * is done, whatever order the jobs are waited for in. */
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "check.h"
+#include "fb_alloc.h"
+#include "fb_jobs.h"
+
+#define NJOBS 200
+
+struct work {
+	atomic_int runs;
+	size_t thread;
+	pthread_t tid;
+	long sum;
+	long from;
+};
+
+/* Sums 1000 numbers, slowly enough that jobs overlap. */
+static void sum_job(void *arg, size_t t)
+{
+	struct work *w = arg;
+	volatile long sum = 0;
+	long i;
+
+	atomic_fetch_add(&w->runs, 1);
+	w->thread = t;
+	w->tid = pthread_self();
+	for (i = w->from; i < w->from + 1000; i++)
+		sum += i;
+	w->sum = sum;
+}
+
+static void run_all(size_t nthreads, int backwards)
+{
+	struct fb_jobs *jobs = fb_jobs_new(nthreads);
+	static struct work w[NJOBS];
+	static struct fb_job job[NJOBS];
+	size_t i, k, elsewhere = 0;
+	long total = 0;
+
+	CHECK(fb_jobs_threads(jobs) == nthreads);
+	for (i = 0; i < NJOBS; i++) {
+		atomic_store(&w[i].runs, 0);
+		w[i].from = (long)i * 1000 + 1;
+		w[i].sum = 0;
+		fb_jobs_submit(jobs, &job[i], sum_job, &w[i]);
+	}
+	for (k = 0; k < NJOBS; k++) {
+		i = backwards ? NJOBS - 1 - k : k;
+		fb_jobs_wait(jobs, &job[i]);
+		CHECK(fb_jobs_done(jobs, &job[i]));
+		CHECK(atomic_load(&w[i].runs) == 1);
+		CHECK(w[i].thread < nthreads);
+		/* Index 0 is the owner's, and only the owner's. */
+		CHECK((w[i].thread == 0) == pthread_equal(w[i].tid, pthread_self()));
+		elsewhere += w[i].thread != 0;
+		total += w[i].sum;
+	}
+	CHECK(total == (long)NJOBS * 1000 * (NJOBS * 1000 + 1) / 2);
+	if (nthreads == 1)
+		CHECK(elsewhere == 0);
+	fb_jobs_free(jobs);
+}
+
+static void test_one_thread(void)
+{
+	run_all(1, 0);
+	run_all(1, 1);
+}
+
+static void test_threads(void)
+{
+	run_all(2, 0);
+	run_all(4, 1);
+	run_all(8, 0);
+}
+
+/* A queue that got no jobs ends cleanly; NULL is a no-op. */
+static void test_idle(void)
+{
+	fb_jobs_free(fb_jobs_new(3));
+	fb_jobs_free(NULL);
+}
+
+int main(void)
+{
+	fb_alloc_init("t_jobs");
+	RUN(test_one_thread);
+	RUN(test_threads);
+	RUN(test_idle);
+	return CHECK_DONE();
+}
