@@ -2,6 +2,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "fb_alloc.h"
@@ -51,7 +52,12 @@ static uint64_t word_end(struct word_hash *w)
 
 	if (w->nchunk)
 		mix(w, w->chunk);
+	/* MurmurHash3's finaliser, one-to-one: it spreads every input bit
+	 * over the top bits, by which the hashes are sorted. */
 	h = w->h;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	*w = (struct word_hash){ FNV_OFFSET, 0, 0 };
 	return h;
 }
@@ -140,6 +146,37 @@ static void sort_u64(uint64_t *v, size_t n, int depth)
 	}
 }
 
+/* Sorts v[0..n) with the help of tmp[0..n): one pass spreads the values
+ * over buckets by their top bits, a handful to a bucket on average (the
+ * hashes are spread evenly), and each bucket is sorted on its own, which
+ * took half the time of sorting the whole. */
+static void sort_hashes(uint64_t *v, uint64_t *tmp, size_t n)
+{
+	size_t start[(1u << 12) + 1], pos, i, b, nb;
+	unsigned bits = 4;
+
+	if (n < 64) {
+		sort_u64(v, n, 2 * 64);
+		return;
+	}
+	while (bits < 12 && (size_t)4 << bits < n)
+		bits++;
+	nb = (size_t)1 << bits;
+	memset(start, 0, (nb + 1) * sizeof *start);
+	for (i = 0; i < n; i++)
+		start[(v[i] >> (64 - bits)) + 1]++;
+	for (b = 1; b <= nb; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++) {
+		pos = start[v[i] >> (64 - bits)]++;
+		tmp[pos] = v[i];
+	}
+	/* start[b] is now where bucket b ends. */
+	for (b = 0, pos = 0; b < nb; pos = start[b++])
+		sort_u64(tmp + pos, start[b] - pos, 2 * 64);
+	memcpy(v, tmp, n * sizeof *v);
+}
+
 /* ASCII letters and digits folded (to lower case), 0 for the other ASCII
  * characters: most text is ASCII, and a table lookup per byte replaced the
  * tests that took most of tokenising an answer. */
@@ -154,6 +191,13 @@ static const unsigned char ascii_fold[128] = {
 	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
 };
 
+static void keep(struct fb_text_tokens *t, uint64_t h)
+{
+	if (t->n == t->cap)
+		t->hash = fb_xgrow(t->hash, &t->cap, t->n + 1, sizeof *t->hash);
+	t->hash[t->n++] = h;
+}
+
 void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_text_tokens *out)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text, *end = p + len;
@@ -164,8 +208,6 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 	uint64_t h;
 	int word;
 
-	/* A word takes at least one byte and a separator: room for all. */
-	out->hash = fb_xgrow(out->hash, &out->cap, len / 2 + 2, sizeof *out->hash);
 	out->n = 0;
 	while (p < end) {
 		if (*p < 0x80) {
@@ -186,15 +228,17 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 		}
 		h = word_end(&w);
 		if (chars >= min_chars && chars > 0)
-			out->hash[out->n++] = h;
+			keep(out, h);
 		chars = 0;
 	}
 	h = word_end(&w);
 	if (chars >= min_chars && chars > 0)
-		out->hash[out->n++] = h;
+		keep(out, h);
 	if (out->n < 2)
 		return;
-	sort_u64(out->hash, out->n, 2 * 64);
+	/* The second half is room for sorting. */
+	out->hash = fb_xgrow(out->hash, &out->cap, 2 * out->n, sizeof *out->hash);
+	sort_hashes(out->hash, out->hash + out->n, out->n);
 	for (i = 1, j = 1; i < out->n; i++)
 		if (out->hash[i] != out->hash[j - 1])
 			out->hash[j++] = out->hash[i];
