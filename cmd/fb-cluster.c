@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fb_alloc.h"
 #include "fb_cluster.h"
@@ -773,13 +772,6 @@ static void print_stats(const struct options *o, const struct fb_cluster_fit *f,
 		        fb_tfidf_opts(f->tfidf)->stop_words ? "kept" : "dropped");
 }
 
-static int default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 /* Fits (on every record, or on a sample of *sampled of *total) and writes.
  * Returns 0, -1 on a write error of the output, or -2 after a message. */
 static int fit_and_write(const struct options *o, struct fb_jsonl_in *in, struct out *w,
@@ -862,7 +854,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	threads = o.threads ? (int)o.threads : default_threads();
+	threads = o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
 	if (threads > 1)
 		policy.jobs = fb_jobs_new((size_t)threads);
 	o.fit.cluster.threads = threads;

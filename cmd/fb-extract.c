@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fb_alloc.h"
 #include "fb_conv.h"
@@ -523,13 +522,6 @@ static int run(struct run *r, struct fb_conv_asm *a)
 	return rc;
 }
 
-static int default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 static FILE *open_or_die(const char *path, const char *mode)
 {
 	FILE *f = fopen(path, mode);
@@ -576,7 +568,7 @@ int main(int argc, char **argv)
 	stage.explain = o.explain;
 	stage.per_conversation = o.per_conversation;
 	stage.serialise = o.format < 0;
-	threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : default_threads();
+	threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
 	if (threads > 1)
 		jobs = fb_jobs_new((size_t)threads);
 	stage.jobs = jobs;

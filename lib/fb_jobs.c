@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fb_alloc.h"
 #include "fb_parallel.h"
@@ -84,6 +85,13 @@ struct fb_jobs *fb_jobs_new(size_t n)
 		    pthread_create(&jobs->tid[t], NULL, thread_main, &jobs->threads[t]) == 0;
 	}
 	return jobs;
+}
+
+size_t fb_jobs_default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > FB_PARALLEL_MAX ? FB_PARALLEL_MAX : (size_t)n;
 }
 
 size_t fb_jobs_threads(const struct fb_jobs *jobs)

@@ -25,6 +25,10 @@ struct fb_job {
  * of them: with n < 2, jobs run while the owner waits for them. */
 struct fb_jobs *fb_jobs_new(size_t n);
 
+/* The number of processors, at most FB_PARALLEL_MAX: how many threads to
+ * use unless told. */
+size_t fb_jobs_default_threads(void);
+
 /* How many threads run jobs, the owner included. */
 size_t fb_jobs_threads(const struct fb_jobs *jobs);
 

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "eval.h"
 #include "fb_alloc.h"
@@ -380,13 +379,6 @@ static void print_stats(const struct options *o, const struct fb_dataset *d,
 	}
 }
 
-static int default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 int eval_build_main(int argc, char **argv)
 {
 	struct options o;
@@ -422,7 +414,7 @@ int eval_build_main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	threads = o.threads ? (int)o.threads : default_threads();
+	threads = o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
 	if (threads > 1)
 		policy.jobs = fb_jobs_new((size_t)threads);
 	policy.rejects = rejects;

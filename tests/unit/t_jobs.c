@@ -7,6 +7,7 @@
 #include "check.h"
 #include "fb_alloc.h"
 #include "fb_jobs.h"
+#include "fb_parallel.h"
 
 #define NJOBS 200
 
@@ -81,6 +82,9 @@ static void test_threads(void)
 /* A queue that got no jobs ends cleanly; NULL is a no-op. */
 static void test_idle(void)
 {
+	size_t n = fb_jobs_default_threads();
+
+	CHECK(n >= 1 && n <= FB_PARALLEL_MAX);
 	fb_jobs_free(fb_jobs_new(3));
 	fb_jobs_free(NULL);
 }
