@@ -18,7 +18,7 @@ struct fb_extract_opts {
 	const struct fb_signals_config *cfg; /* borrowed */
 	int explain;
 	int per_conversation;
-	int serialise; /* write JSON Lines into out; else keep the records */
+	int serialise;        /* write JSON Lines into out; else keep the records */
 	struct fb_jobs *jobs; /* borrowed; NULL analyses each conversation as it
 	                       * is added */
 };

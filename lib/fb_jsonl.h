@@ -56,9 +56,9 @@ const char *fb_jsonl_type_name(const json_t *v);
 struct fb_jsonl_in; /* opaque */
 
 struct fb_jsonl_policy {
-	const char *prog; /* for messages */
-	int skip_invalid; /* go on after a bad record */
-	FILE *rejects;    /* where rejected lines go, or NULL; borrowed */
+	const char *prog;     /* for messages */
+	int skip_invalid;     /* go on after a bad record */
+	FILE *rejects;        /* where rejected lines go, or NULL; borrowed */
 	struct fb_jobs *jobs; /* borrowed: read ahead in batches and parse them
 	                       * there; NULL reads and parses line by line */
 };

@@ -53,7 +53,7 @@ struct fb_rules {
 	/* The prefilters of all signals, one for ASCII text and one for the
 	 * rest, so that one scan of a message serves them all. */
 	struct fb_prefilter *pre, *pre_utf8;
-	int no_prefilter; /* set by fb_rules_set_prefilter, for tests */
+	int no_prefilter;     /* set by fb_rules_set_prefilter, for tests */
 	int borrowed_filters; /* a clone's prefilters are the original's */
 	char **sources;
 	size_t nsources, capsources;

@@ -79,7 +79,8 @@ static void add_folded(struct word_hash *w, utf8proc_int32_t c)
 	}
 	for (i = 0; i < n; i++) {
 		if (out[i] < 128 && out[i] > 0) {
-			add_ascii(w, (unsigned char)(out[i] >= 'A' && out[i] <= 'Z' ? out[i] + 32 : out[i]));
+			add_ascii(w, (unsigned char)(out[i] >= 'A' && out[i] <= 'Z' ? out[i] + 32
+			                                                            : out[i]));
 			continue;
 		}
 		if (w->nchunk) {
