@@ -525,7 +525,7 @@ static int prefilter_insert(struct fb_prefilter *pf, const char *key, size_t len
 /* The symbols up to "_" are the word characters. */
 static int word_sym(const struct fb_prefilter *pf, unsigned char c)
 {
-	return pf->sym[c] >= 0 && pf->sym[c] <= 36;
+	return (unsigned char)pf->sym[c] <= 36;
 }
 
 /* Whether the bytes at t (up to end) open a character that may match an
@@ -647,44 +647,57 @@ static unsigned pass_utf8(const struct fb_prefilter *pf, const unsigned char *t,
 	return got & want;
 }
 
+/* Walks the trie from the word start at t[i]; returns the tags of the keys
+ * found there. */
+static unsigned keys_at(const struct fb_prefilter *pf, const unsigned char *t, size_t len,
+                        size_t i)
+{
+	size_t node = 0, k;
+	unsigned got = 0;
+
+	for (k = i; k < len;) {
+		int sym = pf->sym[t[k]];
+
+		if (is_space(t[k])) {
+			sym = pf->sym[' '];
+			k += space_run(t + k, len - k);
+		} else {
+			k++;
+		}
+		if (sym < 0)
+			break;
+		node = pf->next[node][sym];
+		if (!node)
+			break;
+		if (pf->next[node][NSYMS])
+			got |= tags_at(pf, node, k == len || !word_sym(pf, t[k]));
+	}
+	return got;
+}
+
 unsigned fb_prefilter_pass(const struct fb_prefilter *pf, const char *text, size_t len,
                            unsigned want)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i, k;
-	int prev_word = 0;
+	unsigned char any = 0;
 	unsigned got = 0;
+	size_t i;
 
 	if (pf->utf8)
 		return pass_utf8(pf, t, len, want);
-	for (i = 0; i < len && (got & want) != want; i++) {
-		size_t node = 0;
-		int word = word_sym(pf, t[i]);
-
-		if (t[i] >= 0x80)
-			return want;
-		if (!word || prev_word) {
-			prev_word = word;
-			continue;
-		}
-		prev_word = 1;
-		for (k = i; k < len;) {
-			int sym = pf->sym[t[k]];
-
-			if (is_space(t[k])) {
-				sym = pf->sym[' '];
-				k += space_run(t + k, len - k);
-			} else {
-				k++;
-			}
-			if (sym < 0)
-				break;
-			node = pf->next[node][sym];
-			if (!node)
-				break;
-			if (pf->next[node][NSYMS])
-				got |= tags_at(pf, node, k == len || !word_sym(pf, t[k]));
-		}
+	for (i = 0; i < len; i++)
+		any |= t[i];
+	if (any >= 0x80)
+		return want;
+	/* From word start to word start, skipping the rest of each word. */
+	for (i = 0; i < len && (got & want) != want;) {
+		while (i < len && !word_sym(pf, t[i]))
+			i++;
+		if (i == len)
+			break;
+		got |= keys_at(pf, t, len, i);
+		while (i < len && word_sym(pf, t[i]))
+			i++;
 	}
 	return got & want;
 }

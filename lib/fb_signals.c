@@ -320,7 +320,9 @@ static int search(struct analysis *an, struct fb_interaction *it, enum fb_rule_s
 
 	if (!fb_rules_search_scanned(an->rules, rs, text, len, scanned, &m))
 		return 0;
-	snprintf(rule, sizeof rule, "%s:%ld %s", m.source, m.line, m.lang);
+	rule[0] = '\0';
+	if (an->explain)
+		snprintf(rule, sizeof rule, "%s:%ld %s", m.source, m.line, m.lang);
 	fire(an, it, s, where, msg, m.start, m.end, rule);
 	return 1;
 }

@@ -209,6 +209,8 @@ void fb_text_tokenize(const char *text, size_t len, size_t min_chars, struct fb_
 	uint64_t h;
 	int word;
 
+	/* Room for a word every six bytes, about what prose holds. */
+	out->hash = fb_xgrow(out->hash, &out->cap, len / 6 + 8, sizeof *out->hash);
 	out->n = 0;
 	while (p < end) {
 		if (*p < 0x80) {
