@@ -1,8 +1,9 @@
 /* JSON Lines in and out, and the bad-record policy every binary shares.
  *
  * Reading: operands are files, "-" for standard input, or none (standard
- * input); gzip-compressed input is decompressed transparently. Lines may be of
- * any length; "\r\n" endings and a last line without "\n" are accepted. A
+ * input); gzip-compressed input (one or more members) is decompressed
+ * transparently, and a line is handed out as soon as it has arrived. Lines
+ * may be of any length; "\r\n" endings and a last line without "\n" are accepted. A
  * record is one JSON object per line, parsed with duplicate keys rejected;
  * blank lines, a byte order mark, NUL bytes, invalid UTF-8 and non-objects are
  * bad records.
