@@ -143,6 +143,43 @@ void fb_jobs_wait(struct fb_jobs *jobs, struct fb_job *job)
 	pthread_mutex_unlock(&jobs->mu);
 }
 
+struct share {
+	struct fb_job job;
+	void (*fn)(void *ctx, size_t s);
+	void *ctx;
+	size_t s;
+};
+
+static void run_share(void *arg, size_t t)
+{
+	struct share *sh = arg;
+
+	(void)t;
+	sh->fn(sh->ctx, sh->s);
+}
+
+void fb_jobs_run(struct fb_jobs *jobs, size_t n, void (*fn)(void *ctx, size_t s), void *ctx)
+{
+	struct share sh[FB_PARALLEL_MAX];
+	size_t s;
+
+	if (n > FB_PARALLEL_MAX)
+		n = FB_PARALLEL_MAX;
+	if (!jobs) {
+		for (s = 0; s < n; s++)
+			fn(ctx, s);
+		return;
+	}
+	for (s = 1; s < n; s++) {
+		sh[s] = (struct share){ .fn = fn, .ctx = ctx, .s = s };
+		fb_jobs_submit(jobs, &sh[s].job, run_share, &sh[s]);
+	}
+	if (n > 0)
+		fn(ctx, 0);
+	for (s = 1; s < n; s++)
+		fb_jobs_wait(jobs, &sh[s].job);
+}
+
 void fb_jobs_free(struct fb_jobs *jobs)
 {
 	if (!jobs)

@@ -42,6 +42,12 @@ int fb_jobs_done(struct fb_jobs *jobs, const struct fb_job *job);
 /* Returns once job is done, running queued jobs in the meantime. */
 void fb_jobs_wait(struct fb_jobs *jobs, struct fb_job *job);
 
+/* Calls fn(ctx, s) for every share s in [0, n) (n at most FB_PARALLEL_MAX),
+ * share 0 on the caller and the others as jobs, and returns when all are
+ * done: work split in a few coarse shares. With jobs NULL every share runs
+ * here, in order. */
+void fb_jobs_run(struct fb_jobs *jobs, size_t n, void (*fn)(void *ctx, size_t s), void *ctx);
+
 /* Ends the threads; every job submitted must be done. NULL is allowed. */
 void fb_jobs_free(struct fb_jobs *jobs);
 

@@ -7,42 +7,6 @@
 
 #include "fb_alloc.h"
 
-struct share {
-	void (*fn)(void *ctx, size_t t);
-	void *ctx;
-	size_t t;
-};
-
-static void *run_share(void *arg)
-{
-	struct share *s = arg;
-
-	s->fn(s->ctx, s->t);
-	return NULL;
-}
-
-void fb_parallel_run(size_t n, void (*fn)(void *ctx, size_t t), void *ctx)
-{
-	struct share s[FB_PARALLEL_MAX];
-	pthread_t tid[FB_PARALLEL_MAX];
-	int started[FB_PARALLEL_MAX] = { 0 };
-	size_t t;
-
-	if (n > FB_PARALLEL_MAX)
-		n = FB_PARALLEL_MAX;
-	for (t = 0; t < n; t++)
-		s[t] = (struct share){ fn, ctx, t };
-	for (t = 1; t < n; t++)
-		started[t] = pthread_create(&tid[t], NULL, run_share, &s[t]) == 0;
-	fn(ctx, 0);
-	for (t = 1; t < n; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			fn(ctx, t);
-	}
-}
-
 /* How long a waiting thread polls before it sleeps: waking a sleeping
  * thread took some 100 µs on the virtual machines this was measured on,
  * more than most shares of work, so a thread polls through the gaps

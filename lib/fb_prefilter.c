@@ -649,8 +649,7 @@ static unsigned pass_utf8(const struct fb_prefilter *pf, const unsigned char *t,
 
 /* Walks the trie from the word start at t[i]; returns the tags of the keys
  * found there. */
-static unsigned keys_at(const struct fb_prefilter *pf, const unsigned char *t, size_t len,
-                        size_t i)
+static unsigned keys_at(const struct fb_prefilter *pf, const unsigned char *t, size_t len, size_t i)
 {
 	size_t node = 0, k;
 	unsigned got = 0;

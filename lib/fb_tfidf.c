@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_jobs.h"
 #include "fb_map.h"
 #include "fb_parallel.h"
 
@@ -335,6 +336,7 @@ struct block {
 	const char *const *texts;
 	const size_t *lens;
 	size_t from, to, nshares;
+	struct fb_jobs *jobs;                          /* NULL on one thread */
 	size_t langs[FB_PARALLEL_MAX][FB_TEXT_NLANGS]; /* guess_corpus_lang's counts */
 	struct share_terms sh[FB_PARALLEL_MAX];
 };
@@ -418,7 +420,7 @@ static void guess_corpus_lang(struct block *b, size_t n)
 	t->corpus_lang = FB_TEXT_LANG_NONE;
 	for (i = 0; i < n; i += BLOCK) {
 		block_range(b, i, i + BLOCK < n ? i + BLOCK : n);
-		fb_parallel_run(b->nshares, guess_share, b);
+		fb_jobs_run(b->jobs, b->nshares, guess_share, b);
 		for (s = 0; s < b->nshares; s++)
 			for (l = 0; l < FB_TEXT_NLANGS; l++)
 				count[l] += b->langs[s][l];
@@ -551,6 +553,8 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 	struct block b = { .t = t, .texts = texts, .lens = lens };
 	uint32_t *ids = NULL, *map;
 
+	if (t->o.threads > 1)
+		b.jobs = fb_jobs_new((size_t)t->o.threads);
 	vocab_free(&t->v);
 	t->idfcap = 0;
 	t->corpus_share = 1;
@@ -563,10 +567,11 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 	rowptr[0] = 0;
 	for (i = 0; i < n; i += BLOCK) {
 		block_range(&b, i, i + BLOCK < n ? i + BLOCK : n);
-		fb_parallel_run(b.nshares, read_share, &b);
+		fb_jobs_run(b.jobs, b.nshares, read_share, &b);
 		add_block(&b, &ids, &cap, rowptr);
 	}
 	block_free(&b);
+	fb_jobs_free(b.jobs);
 	map = prune(t, n);
 	/* Then renumber in place (the order of keys keeps each row sorted
 	 * after a sort) and weigh. */

@@ -3,6 +3,7 @@
  * is done, whatever order the jobs are waited for in. */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <string.h>
 
 #include "check.h"
 #include "fb_alloc.h"
@@ -79,6 +80,51 @@ static void test_threads(void)
 	run_all(8, 0);
 }
 
+struct shares {
+	size_t calls[FB_PARALLEL_MAX + 1];
+	pthread_t tid[FB_PARALLEL_MAX + 1];
+	long sum[FB_PARALLEL_MAX + 1];
+};
+
+/* Share s sums its own slice of 1..8000. */
+static void sum_share(void *arg, size_t s)
+{
+	struct shares *sh = arg;
+	long i;
+
+	sh->calls[s]++;
+	sh->tid[s] = pthread_self();
+	for (i = (long)s * 1000 + 1; i <= (long)(s + 1) * 1000; i++)
+		sh->sum[s] += i;
+}
+
+/* Every share runs once, the first on the caller; more shares than
+ * FB_PARALLEL_MAX run FB_PARALLEL_MAX; without jobs all run here. */
+static void test_run_shares(void)
+{
+	struct fb_jobs *jobs = fb_jobs_new(3);
+	struct shares sh = { 0 };
+	long total = 0;
+	size_t s;
+
+	fb_jobs_run(jobs, 8, sum_share, &sh);
+	for (s = 0; s < 8; s++) {
+		CHECK(sh.calls[s] == 1);
+		total += sh.sum[s];
+	}
+	CHECK(total == 8000L * 8001 / 2);
+	CHECK(pthread_equal(sh.tid[0], pthread_self()));
+	memset(&sh, 0, sizeof sh);
+	fb_jobs_run(jobs, FB_PARALLEL_MAX + 1, sum_share, &sh);
+	CHECK(sh.calls[FB_PARALLEL_MAX - 1] == 1 && sh.calls[FB_PARALLEL_MAX] == 0);
+	memset(&sh, 0, sizeof sh);
+	fb_jobs_run(NULL, 4, sum_share, &sh);
+	for (s = 0; s < 4; s++)
+		CHECK(sh.calls[s] == 1 && pthread_equal(sh.tid[s], pthread_self()));
+	CHECK(sh.calls[4] == 0);
+	fb_jobs_free(jobs);
+}
+
 /* A queue that got no jobs ends cleanly; NULL is a no-op. */
 static void test_idle(void)
 {
@@ -94,6 +140,7 @@ int main(void)
 	fb_alloc_init("t_jobs");
 	RUN(test_one_thread);
 	RUN(test_threads);
+	RUN(test_run_shares);
 	RUN(test_idle);
 	return CHECK_DONE();
 }

@@ -1,5 +1,5 @@
-/* Unit tests of lib/fb_parallel: every share runs once, on its own
- * thread, and the call returns when all are done. */
+/* Unit tests of lib/fb_parallel's pool: every share runs once per call, on
+ * its own thread, and the call returns when all are done. */
 #include <pthread.h>
 
 #include "check.h"
@@ -22,37 +22,6 @@ static void sum_share(void *arg, size_t t)
 	s->tid[t] = pthread_self();
 	for (i = (long)t * 1000 + 1; i <= (long)(t + 1) * 1000; i++)
 		s->sum[t] += i;
-}
-
-static void test_every_share_once(void)
-{
-	struct shares s = { 0 };
-	long total = 0;
-	size_t t;
-
-	fb_parallel_run(8, sum_share, &s);
-	for (t = 0; t < 8; t++) {
-		CHECK(s.calls[t] == 1);
-		total += s.sum[t];
-	}
-	CHECK(total == 8000L * 8001 / 2);
-	/* The caller takes share 0; the others ran elsewhere. */
-	CHECK(pthread_equal(s.tid[0], pthread_self()));
-	for (t = 1; t < 8; t++)
-		CHECK(!pthread_equal(s.tid[t], pthread_self()));
-}
-
-static void test_one_and_capped(void)
-{
-	struct shares s = { 0 };
-
-	fb_parallel_run(1, sum_share, &s);
-	CHECK(s.calls[0] == 1 && s.calls[1] == 0);
-	CHECK(s.sum[0] == 1000L * 1001 / 2);
-	/* More than FB_PARALLEL_MAX runs FB_PARALLEL_MAX shares. */
-	memset(&s, 0, sizeof s);
-	fb_parallel_run(FB_PARALLEL_MAX + 1, sum_share, &s);
-	CHECK(s.calls[FB_PARALLEL_MAX - 1] == 1 && s.calls[FB_PARALLEL_MAX] == 0);
 }
 
 /* A pool runs each share once per call, call after call, with the context
@@ -83,8 +52,6 @@ static void test_pool(void)
 int main(void)
 {
 	fb_alloc_init("t_parallel");
-	RUN(test_every_share_once);
-	RUN(test_one_and_capped);
 	RUN(test_pool);
 	return CHECK_DONE();
 }
