@@ -6,7 +6,8 @@
 # Environment:
 #   BENCH_MB     size of the generated log in MB of 10^6 bytes (default 200)
 #   BENCH_SEED   generator seed (default 1): same seed and size, same bytes
-#   BENCH_RUNS   timed runs per command; the best is reported (default 3)
+#   BENCH_RUNS   rounds, each running every command once in turn; the best
+#                run of each is reported (default 3)
 #   BENCH_DIR    directory for the log (default: a temporary directory that
 #                is removed at the end); never inside the repository
 #   BENCH_TIMER  gnu (default when GNU time is there) or proc (the fallback)
@@ -97,21 +98,54 @@ timed() {
 	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 }
 
-# bench NAME CMD...: BENCH_RUNS runs; appends a result line to $dir/results:
-# name, best wall, largest RSS and every wall (comma-separated), tab-separated.
+# The commands timed, by number: fb-extract in each mode, the old build when
+# given, and jq. Rounds run each command once in turn, so that a machine
+# whose speed drifts over minutes slows them all alike.
+cmd_name() {
+	case $1 in
+	1) echo "fb-extract" ;;
+	2) echo "fb-extract --sorted" ;;
+	3) echo "fb-extract --close-idle" ;;
+	4) echo "fb-extract (old)" ;;
+	5) echo "jq -c ." ;;
+	esac
+}
+
+run_cmd() {
+	case $1 in
+	1) timed "$bin" --stats "$log" ;;
+	2) timed "$bin" --stats --sorted "$log" ;;
+	3) timed "$bin" --stats --close-idle "$log" ;;
+	4) timed "$FB_EXTRACT_OLD" "$log" ;;
+	5) timed "$jq" -c . "$log" ;;
+	esac
+}
+
+# bench N...: BENCH_RUNS rounds over the commands N; appends a result line
+# per command to $dir/results: name, best wall, largest RSS and every wall
+# (comma-separated), tab-separated; and fb-extract's --stats line per mode
+# to $dir/stats.
 bench() {
-	name=$1
-	shift
-	best='' all='' maxrss=0 i=0
-	while [ "$i" -lt "$runs" ]; do
-		timed "$@"
-		all=${all:+$all,}$wall
-		best=$(awk -v a="${best:-$wall}" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
-		if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
-		i=$((i + 1))
-		printf '  %-24s run %d/%d: %6s s  %7s KiB\n' "$name" "$i" "$runs" "$wall" "$rss"
+	round=1
+	while [ "$round" -le "$runs" ]; do
+		for c in "$@"; do
+			run_cmd "$c"
+			printf '%s %s\n' "$wall" "$rss" >>"$dir/runs.$c"
+			printf '  %-24s run %d/%d: %6s s  %7s KiB\n' "$(cmd_name "$c")" "$round" "$runs" \
+				"$wall" "$rss"
+			if [ "$round" = 1 ] && [ "$c" -le 3 ]; then
+				printf '%-14s %s\n' "$(cmd_name "$c" | sed 's/^fb-extract *//; s/^$/default/')" \
+					"$(tail -n 1 "$dir/err")" >>"$dir/stats"
+			fi
+		done
+		round=$((round + 1))
 	done
-	printf '%s\t%s\t%s\t%s\n' "$name" "$best" "$maxrss" "$all" >>"$dir/results"
+	for c in "$@"; do
+		awk -v name="$(cmd_name "$c")" '
+		{ all = all (NR > 1 ? "," : "") $1; if (NR == 1 || $1 < best) best = $1; if ($2 > rss) rss = $2 }
+		END { printf "%s\t%s\t%s\t%s\n", name, best, rss, all }' "$dir/runs.$c" >>"$dir/results"
+		rm -f "$dir/runs.$c"
+	done
 }
 
 log=$dir/logs-${mb}mb-seed$seed.jsonl
@@ -128,9 +162,9 @@ else
 	printf '  peer:      jq not found: the jq comparison is skipped\n'
 fi
 if [ "$gnutime" = 1 ]; then
-	printf '  timing:    /usr/bin/time (wall %%e, peak RSS %%M); best of %d runs\n' "$runs"
+	printf '  timing:    /usr/bin/time (wall %%e, peak RSS %%M); best of %d rounds, the commands in turn\n' "$runs"
 else
-	printf '  timing:    date + /proc VmHWM polling (GNU time not found; apt-get install time); best of %d runs\n' "$runs"
+	printf '  timing:    date + /proc VmHWM polling (GNU time not found; apt-get install time); best of %d rounds, the commands in turn\n' "$runs"
 fi
 
 printf '\nGenerating %s MB of OpenAI-format logs (seed %s) into %s ...\n' "$mb" "$seed" "$dir"
@@ -169,23 +203,15 @@ print("  signals fired: " + ", ".join("%s %d" % (k, v) for k, v in sig.most_comm
 printf '\nTiming (stdout to /dev/null):\n'
 # fb-extract's default holds every conversation until the input ends;
 # --sorted and --close-idle (where the binary has it) stream.
-modes="default --sorted"
-if "$bin" --help 2>/dev/null | grep -q -- '--close-idle'; then modes="$modes --close-idle"; fi
-for m in $modes; do
-	if [ "$m" = default ]; then
-		bench "fb-extract" "$bin" --stats "$log"
-	else
-		bench "fb-extract $m" "$bin" --stats "$m" "$log"
-	fi
-	printf '%-14s %s\n' "$m" "$(tail -n 1 "$dir/err")" >>"$dir/stats"
-done
+cmds="1 2"
+if "$bin" --help 2>/dev/null | grep -q -- '--close-idle'; then cmds="$cmds 3"; fi
 if [ -n "${FB_EXTRACT_OLD:-}" ]; then
 	[ -x "$FB_EXTRACT_OLD" ] || die "FB_EXTRACT_OLD: $FB_EXTRACT_OLD is not executable"
-	bench "fb-extract (old)" "$FB_EXTRACT_OLD" "$log"
+	cmds="$cmds 4"
 fi
-if [ -n "$jq" ]; then
-	bench "jq -c ." "$jq" -c . "$log"
-fi
+if [ -n "$jq" ]; then cmds="$cmds 5"; fi
+# shellcheck disable=SC2086
+bench $cmds
 printf '  fb-extract --stats by mode:\n'
 sed 's/^/    /' "$dir/stats"
 out=$(sed -n '1s/.*written \([0-9]*\).*/\1/p' "$dir/stats")
