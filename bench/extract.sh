@@ -235,7 +235,18 @@ BEGIN {
 	printf "%-24s %8.2f %7.1f %9.0f %s %6.1f MiB  %s\n", name, best, bytes / 1e6 / t,
 	       lines / t, outs, rss / 1024, all
 	tput[name] = bytes / 1e6 / t
+	med[name] = median(all)
 	order[n++] = name
+}
+# The median of comma-separated times: steadier than the best when the
+# machine speeds up and slows down.
+function median(list,    v, k, i, j, x) {
+	k = split(list, v, ",")
+	for (i = 2; i <= k; i++)
+		for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+			x = v[j]; v[j] = v[j - 1]; v[j - 1] = x
+		}
+	return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
 }
 END {
 	printf "\n"
@@ -244,8 +255,8 @@ END {
 		if (name !~ /^fb-extract/)
 			continue
 		if ("jq -c ." in tput)
-			printf "%-24s / jq throughput: %.3f  (jq is %.1fx faster)\n", name,
-			       tput[name] / tput["jq -c ."], tput["jq -c ."] / tput[name]
+			printf "%-24s / jq throughput: %.3f (best runs), %.3f (medians)\n", name,
+			       tput[name] / tput["jq -c ."], med["jq -c ."] / med[name]
 		else
 			printf "%-24s %.1f MB/s (no jq to compare with)\n", name, tput[name]
 	}
