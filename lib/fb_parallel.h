@@ -19,7 +19,8 @@
 
 #define FB_PARALLEL_MAX 8
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && \
+    !defined(__SANITIZE_THREAD__)
 #define FB_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define FB_SIMD_CLONES
