@@ -1,5 +1,6 @@
 # fbloop: plain Makefile, one static library (lib/) under thin binaries (cmd/).
-# O selects the build directory: 'make O=build-asan SAN=1' is the sanitizer build.
+# O selects the build directory: 'make O=build-asan SAN=1' is the sanitizer build
+# (ASan and UBSan), 'make O=build-tsan SAN=thread' the ThreadSanitizer one.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -26,6 +27,10 @@ ifeq ($(SAN),1)
 CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
+ifeq ($(SAN),thread)
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+LDFLAGS += -fsanitize=thread
+endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -46,7 +51,8 @@ CMD_BIN = $(CMDS:%=$(O)/bin/%)
 # Subcommands have pages of their own, as in git: fb-eval-build(1).
 MAN1 = $(sort $(wildcard man/*.1))
 
-.PHONY: all deps demo check check-asan check-stats fuzz-smoke install uninstall clean format-check
+.PHONY: all deps demo check check-asan check-stats check-tsan fuzz-smoke install uninstall clean \
+        format-check
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -108,6 +114,11 @@ check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		bash tests/run.sh build-asan
 
+# The code that runs on threads, under ThreadSanitizer.
+check-tsan: deps
+	@$(MAKE) --no-print-directory O=build-tsan SAN=thread build-tests
+	@sh scripts/check-tsan.sh build-tsan
+
 # Short coverage-guided runs of every fuzz target (clang's libFuzzer).
 FUZZ_SECONDS ?= 20
 fuzz-smoke: deps
@@ -137,4 +148,4 @@ format-check:
 	clang-format --dry-run --Werror cmd/*.c $(wildcard cmd/*/*.c cmd/*/*.h) lib/*.c lib/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/stats/*.c
 
 clean:
-	rm -rf build build-asan build-fuzz bin
+	rm -rf build build-asan build-tsan build-fuzz bin
