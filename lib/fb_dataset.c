@@ -254,7 +254,8 @@ static uint32_t conv_of(struct fb_dataset *d, const json_t *id, int *is_new)
 
 int fb_dataset_add(struct fb_dataset *d, const json_t *rec, struct fb_error *err)
 {
-	const json_t *cid = json_object_get(rec, "conversation_id"), *prompt, *response, *ilabel;
+	const json_t *cid = json_object_get(rec, "conversation_id"), *prompt, *response;
+	const json_t *ilabel = NULL;
 	struct ds_rec r;
 	uint32_t c, i;
 	int is_new;
