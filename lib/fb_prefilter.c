@@ -18,7 +18,12 @@
 #define NASCII 44
 #define NSYMS (NASCII + 31)
 #define APOSTROPHE 0x80
-#define KEY_MAX 16   /* longer keys are cut: a shorter prefix only lets more through */
+/* Longer keys are cut: a shorter prefix only lets more through. Twelve
+ * characters tell the default phrases apart as well as sixteen did (no
+ * more time searching the texts let through), in tries of 18,219 and
+ * 24,508 nodes instead of 33,534 and 42,565, which took a third of the
+ * program's start. */
+#define KEY_MAX 12
 #define KEY_PREFIX 1 /* a match starts with the key */
 #define KEY_WORD 2   /* ... and a non-word character or the end follows it */
 
