@@ -146,8 +146,19 @@ void abtest_close_rejects(const struct options *o, FILE *rejects, int *status);
  * that cannot be opened. */
 struct fb_jsonl_in *abtest_open_input(const struct options *o, int argc, char **argv,
                                       FILE **rejects);
-/* The --stats line of a mode: "read N, written N, rejected N". */
-void abtest_print_counts(struct fb_jsonl_in *in, const struct out *w);
+/* A mode that reads every record before it writes anything: add takes
+ * each good record (see fb_jsonl_in_each); then, unless reading stopped at
+ * a bad one, finish writes the result (status is the reading's so far)
+ * and returns 0, or non-zero for status 2. */
+struct abtest_reader {
+	int (*add)(void *ctx, struct fb_jsonl_in *in, const json_t *rec, struct fb_error *err);
+	int (*finish)(const struct options *o, void *ctx, struct out *w, int status);
+};
+
+/* Runs such a mode over the file arguments, with the --stats line ("read N,
+ * written N, rejected N") and --rejects; returns the exit status. */
+int abtest_read_then_write(const struct options *o, int argc, char **argv, struct out *w,
+                           const struct abtest_reader *r, void *ctx);
 
 /* compare.c: the end of a pass or a merge (comparison when wanted, write
  * status, --stats). Returns the gate's status (0 or 1); *status gets

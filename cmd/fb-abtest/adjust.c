@@ -94,35 +94,25 @@ static int add_record(void *a, struct fb_jsonl_in *in, const json_t *rec, struct
 	return fb_padjust_add(a, rec, raw, len, err);
 }
 
+/* Adjusts over all records and writes them. */
+static int finish(const struct options *o, void *a, struct out *w, int status)
+{
+	struct fb_error err;
+
+	(void)status;
+	if (fb_padjust_run(a, o->cfg.adjust, &err) < 0) {
+		fb_diag_error(prog, NULL, 0, 0, "adjust: %s", err.text);
+		return 2;
+	}
+	return write_all(o, a, w);
+}
+
 int abtest_run_adjust(const struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_in *in;
-	struct fb_padjust *a;
-	struct fb_error err;
-	FILE *rejects = NULL;
-	int status;
+	static const struct abtest_reader reader = { add_record, finish };
+	struct fb_padjust *a = fb_padjust_new(o->p_path, o->by_path);
+	int status = abtest_read_then_write(o, argc, argv, w, &reader, a);
 
-	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
-		return 2;
-	a = fb_padjust_new(o->p_path, o->by_path);
-	fb_jsonl_in_each(in, add_record, a);
-	status = fb_jsonl_in_status(in);
-	/* After a strict stop nothing is written; after a file that could
-	 * not be read, the rest is adjusted and written, with status 2. */
-	if (!fb_jsonl_in_stopped(in)) {
-		if (fb_padjust_run(a, o->cfg.adjust, &err) < 0) {
-			fb_diag_error(prog, NULL, 0, 0, "adjust: %s", err.text);
-			status = 2;
-		} else if (write_all(o, a, w) != 0) {
-			status = 2;
-		}
-	}
-	if (w->failed == 2)
-		status = 2;
-	if (o->stats)
-		abtest_print_counts(in, w);
-	fb_jsonl_in_free(in);
 	fb_padjust_free(a);
-	abtest_close_rejects(o, rejects, &status);
 	return status;
 }

@@ -148,16 +148,35 @@ struct fb_jsonl_in *abtest_open_input(const struct options *o, int argc, char **
 	                       (size_t)(argc - optind));
 }
 
-void abtest_print_counts(struct fb_jsonl_in *in, const struct out *w)
-{
-	fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
-	        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
-}
-
 void abtest_close_rejects(const struct options *o, FILE *rejects, int *status)
 {
 	if (rejects && fclose(rejects) != 0) {
 		fb_diag_error(prog, o->rejects, 0, 0, "%s", strerror(errno));
 		*status = 2;
 	}
+}
+
+int abtest_read_then_write(const struct options *o, int argc, char **argv, struct out *w,
+                           const struct abtest_reader *r, void *ctx)
+{
+	struct fb_jsonl_in *in;
+	FILE *rejects = NULL;
+	int status;
+
+	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
+		return 2;
+	fb_jsonl_in_each(in, r->add, ctx);
+	status = fb_jsonl_in_status(in);
+	/* After a strict stop nothing is written; after a file that could
+	 * not be read, the rest is, with status 2. */
+	if (!fb_jsonl_in_stopped(in) && r->finish(o, ctx, w, status) != 0)
+		status = 2;
+	if (w->failed == 2)
+		status = 2;
+	if (o->stats)
+		fprintf(stderr, "%s: read %lu, written %lu, rejected %lu\n", prog,
+		        fb_jsonl_in_read_count(in), w->written, fb_jsonl_in_rejected_count(in));
+	fb_jsonl_in_free(in);
+	abtest_close_rejects(o, rejects, &status);
+	return status;
 }

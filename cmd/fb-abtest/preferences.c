@@ -106,8 +106,7 @@ static void write_tables(const struct options *o, const json_t *rows, struct out
 
 /* Fits and writes; returns 0, or 2 after a message. Without a fit after an
  * input error (a file that could not be read), says nothing more. */
-static int write_result(const struct options *o, const struct fb_prefs *p, struct out *w,
-                        int status)
+static int write_result(const struct options *o, void *p, struct out *w, int status)
 {
 	struct fb_prefs_opts po = { FB_STATS_BT_OPTS_DEFAULT, o->cfg.adjust };
 	struct fb_error err;
@@ -140,24 +139,10 @@ static int add_preference(void *p, struct fb_jsonl_in *in, const json_t *rec, st
 
 int abtest_run_preferences(const struct options *o, int argc, char **argv, struct out *w)
 {
-	struct fb_jsonl_in *in;
-	struct fb_prefs *p;
-	FILE *rejects = NULL;
-	int status;
+	static const struct abtest_reader reader = { add_preference, write_result };
+	struct fb_prefs *p = fb_prefs_new();
+	int status = abtest_read_then_write(o, argc, argv, w, &reader, p);
 
-	if (!(in = abtest_open_input(o, argc, argv, &rejects)))
-		return 2;
-	p = fb_prefs_new();
-	fb_jsonl_in_each(in, add_preference, p);
-	status = fb_jsonl_in_status(in);
-	if (!fb_jsonl_in_stopped(in) && write_result(o, p, w, status) != 0)
-		status = 2;
-	if (w->failed == 2)
-		status = 2;
-	if (o->stats)
-		abtest_print_counts(in, w);
-	fb_jsonl_in_free(in);
 	fb_prefs_free(p);
-	abtest_close_rejects(o, rejects, &status);
 	return status;
 }
