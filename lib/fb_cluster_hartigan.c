@@ -197,7 +197,7 @@ static void start_chunk(struct refine *h, size_t i)
 		memset(h->done, 0, h->to - h->from);
 		return;
 	}
-	fb_pool_run(h->w->pool, weigh_ahead, h);
+	fb_jobs_run(h->w->jobs, h->w->nthreads, weigh_ahead, h);
 }
 
 /* The dot products of row i with the sums of the n clusters in ck.list, in

@@ -194,7 +194,7 @@ static void seed_centres(struct work *w, uint64_t *rng)
 		c.before = running_sums(w);
 		for (x = 0; x < c.n; x++)
 			c.row[x] = draw(w, c.before, rng);
-		fb_pool_run(w->pool, weigh_candidates, &c);
+		fb_jobs_run(w->jobs, w->nthreads, weigh_candidates, &c);
 		for (x = 1, best = 0; x < c.n; x++)
 			if (c.total[x] < c.total[best])
 				best = x;
@@ -321,8 +321,8 @@ void work_update_centroids(struct work *w)
 		update_few(w, list, n);
 		return;
 	}
-	fb_pool_run(w->pool, lengths, w);
-	fb_pool_run(w->pool, centroids, w);
+	fb_jobs_run(w->jobs, w->nthreads, lengths, w);
+	fb_jobs_run(w->jobs, w->nthreads, centroids, w);
 }
 
 /* An empty cluster takes the row that fits its own worst. */
@@ -404,7 +404,7 @@ static int lloyd(struct work *w, int max_iter, int32_t *assign, float *sim, size
 		for (q = 0, r.nchanged = 0; q < w->k; q++)
 			if (w->changed[q])
 				w->changed_list[r.nchanged++] = (uint32_t)q;
-		fb_pool_run(w->pool, score_share, &r);
+		fb_jobs_run(w->jobs, w->nthreads, score_share, &r);
 		memset(w->moved, 0, w->k);
 		memset(size, 0, w->k * sizeof *size);
 		changed = 0;
@@ -525,7 +525,7 @@ static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, 
 		return -1;
 	w->k = k < w->nrows ? k : w->nrows;
 	split_shares(w, threads);
-	w->pool = fb_pool_new(w->nthreads);
+	w->jobs = fb_jobs_new(w->nthreads);
 	index_columns(w);
 	w->c = fb_xmalloc((w->dim * w->k + 1) * sizeof *w->c);
 	w->sum = fb_xcalloc(w->dim * w->k + 1, sizeof *w->sum);
@@ -550,7 +550,7 @@ static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, 
 
 static void work_free(struct work *w)
 {
-	fb_pool_free(w->pool);
+	fb_jobs_free(w->jobs);
 	free(w->rows);
 	free(w->col_ptr);
 	free(w->col_row);

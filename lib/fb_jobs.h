@@ -1,12 +1,15 @@
-/* A queue of jobs for a few threads kept waiting, for pipelines: one thread
- * (the owner) submits jobs and waits for them in the order it needs their
- * results, and runs queued jobs itself while it waits, so that reading,
- * parsing, analysing and writing overlap. Jobs run in the order submitted;
- * they suit coarse work (a batch of lines, a group of conversations): a
- * thread that finds the queue empty sleeps until a job comes. */
+/* Work on threads: a queue of jobs for a few threads kept waiting. One
+ * thread (the owner) submits jobs and waits for them in the order it needs
+ * their results, and runs queued jobs itself while it waits, so that
+ * reading, parsing, analysing and writing overlap; or it splits work into
+ * shares (fb_jobs_run), as k-means does many times a second. Jobs run in
+ * the order submitted. A thread that finds the queue empty polls it for a
+ * moment, since waking a sleeping thread can cost more than a share, then
+ * sleeps until a job comes. */
 #ifndef FB_JOBS_H
 #define FB_JOBS_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 struct fb_jobs; /* opaque */
@@ -18,7 +21,7 @@ struct fb_job {
 	void (*fn)(void *arg, size_t t);
 	void *arg;
 	struct fb_job *next; /* private */
-	int state;           /* private */
+	atomic_int state;    /* private */
 };
 
 /* A queue run by n threads (at most FB_PARALLEL_MAX), the owner being one

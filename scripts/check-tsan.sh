@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the code that works on threads under ThreadSanitizer (make
-# check-tsan): the unit tests of the job queue, the pool and the stages that
-# use them, and the programs on four threads over inputs large enough to keep
+# check-tsan): the unit tests of the job queue and of the stages that
+# use it, and the programs on four threads over inputs large enough to keep
 # many batches and groups in flight. A race stops the program with status
 # 66. Ends with "N passed, N failed".
 set -u
@@ -27,7 +27,7 @@ check() {
 	fi
 }
 
-for t in t_jobs t_parallel t_jsonl t_extract t_tfidf t_cluster; do
+for t in t_jobs t_jsonl t_extract t_tfidf t_cluster; do
 	check "$t" "$build/tests/$t"
 done
 

@@ -125,6 +125,36 @@ static void test_run_shares(void)
 	fb_jobs_free(jobs);
 }
 
+/* Shares split again and again, as k-means splits its work: each runs once
+ * per call, with the context of that call, and some run off the owner's
+ * thread; a queue of one runs everything on the owner. */
+static void test_run_repeated(void)
+{
+	struct fb_jobs *jobs = fb_jobs_new(3), *one = fb_jobs_new(1);
+	static struct shares sh[50];
+	size_t r, elsewhere = 0;
+	int ok = 1;
+
+	memset(sh, 0, sizeof sh);
+	for (r = 0; r < 50; r++)
+		fb_jobs_run(jobs, 3, sum_share, &sh[r]);
+	for (r = 0; r < 50; r++) {
+		ok &= sh[r].calls[0] == 1 && sh[r].calls[1] == 1 && sh[r].calls[2] == 1 &&
+		      sh[r].calls[3] == 0 &&
+		      sh[r].sum[0] + sh[r].sum[1] + sh[r].sum[2] == 3000L * 3001 / 2;
+		elsewhere += !pthread_equal(sh[r].tid[1], pthread_self()) +
+		             !pthread_equal(sh[r].tid[2], pthread_self());
+	}
+	CHECK(ok);
+	CHECK(elsewhere > 0);
+	memset(sh, 0, sizeof sh[0]);
+	fb_jobs_run(one, 2, sum_share, &sh[0]);
+	CHECK(sh[0].calls[0] == 1 && sh[0].calls[1] == 1 && sh[0].calls[2] == 0);
+	CHECK(pthread_equal(sh[0].tid[1], pthread_self()));
+	fb_jobs_free(jobs);
+	fb_jobs_free(one);
+}
+
 /* A queue that got no jobs ends cleanly; NULL is a no-op. */
 static void test_idle(void)
 {
@@ -141,6 +171,7 @@ int main(void)
 	RUN(test_one_thread);
 	RUN(test_threads);
 	RUN(test_run_shares);
+	RUN(test_run_repeated);
 	RUN(test_idle);
 	return CHECK_DONE();
 }
