@@ -857,8 +857,8 @@ int main(int argc, char **argv)
 	threads = o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
 	if (threads > 1)
 		policy.jobs = fb_jobs_new((size_t)threads);
-	o.fit.cluster.threads = threads;
-	o.fit.text.threads = threads;
+	o.fit.cluster.jobs = policy.jobs;
+	o.fit.text.jobs = policy.jobs;
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	w.jsonl = fb_jsonl_out_new(stdout, 0);

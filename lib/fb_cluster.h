@@ -32,7 +32,8 @@ struct fb_cluster_opts {
 	int restarts; /* at least 1 */
 	int max_iter; /* at least 1 */
 	uint64_t seed;
-	int threads; /* 1 to FB_PARALLEL_MAX; the result does not depend on it */
+	struct fb_jobs *jobs; /* borrowed: the threads to fit on, NULL for the
+	                       * caller's alone; the result does not depend on it */
 };
 
 /* Sets the defaults: k 10, 1 restart, 100 rounds, seed 1, 1 thread. */

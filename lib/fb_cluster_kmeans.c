@@ -15,7 +15,7 @@ void fb_cluster_opts_default(struct fb_cluster_opts *o)
 	o->restarts = 1;
 	o->max_iter = 100;
 	o->seed = 1;
-	o->threads = 1;
+	o->jobs = NULL;
 }
 
 /* splitmix64 (Steele, Lea and Flood 2014): small, fast and the same on
@@ -487,14 +487,12 @@ static void renumber(struct fb_cluster_result *r, size_t nrows)
 #define ROWS_PER_THREAD 2048
 
 /* Splits the rows into shares of about equal weights (non-zeros). */
-static void split_shares(struct work *w, int threads)
+static void split_shares(struct work *w)
 {
 	const size_t *rp = w->m->rowptr;
 	size_t t, i = 0, nnz = 0, total = 0;
 
-	w->nthreads = threads < 1                 ? 1
-	              : threads > FB_PARALLEL_MAX ? FB_PARALLEL_MAX
-	                                          : (size_t)threads;
+	w->nthreads = w->jobs ? fb_jobs_threads(w->jobs) : 1;
 	if (w->nthreads > w->nrows / ROWS_PER_THREAD)
 		w->nthreads = w->nrows / ROWS_PER_THREAD ? w->nrows / ROWS_PER_THREAD : 1;
 	for (i = 0; i < w->nrows; i++)
@@ -510,7 +508,8 @@ static void split_shares(struct work *w, int threads)
 	w->share[w->nthreads] = w->nrows;
 }
 
-static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, int threads)
+static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k,
+                     struct fb_jobs *jobs)
 {
 	size_t i;
 
@@ -524,8 +523,8 @@ static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, 
 	if (w->nrows == 0)
 		return -1;
 	w->k = k < w->nrows ? k : w->nrows;
-	split_shares(w, threads);
-	w->jobs = fb_jobs_new(w->nthreads);
+	w->jobs = jobs;
+	split_shares(w);
 	index_columns(w);
 	w->c = fb_xmalloc((w->dim * w->k + 1) * sizeof *w->c);
 	w->sum = fb_xcalloc(w->dim * w->k + 1, sizeof *w->sum);
@@ -550,7 +549,6 @@ static int work_init(struct work *w, const struct fb_tfidf_matrix *m, size_t k, 
 
 static void work_free(struct work *w)
 {
-	fb_jobs_free(w->jobs);
 	free(w->rows);
 	free(w->col_ptr);
 	free(w->col_row);
@@ -627,7 +625,7 @@ int fb_cluster_kmeans(const struct fb_tfidf_matrix *m, const struct fb_cluster_o
 	uint64_t rng;
 
 	memset(r, 0, sizeof *r);
-	if (work_init(&w, m, o->k, o->threads) < 0) {
+	if (work_init(&w, m, o->k, o->jobs) < 0) {
 		work_free(&w);
 		fb_error_set(err, 0, 0, "no text has a term in the vocabulary");
 		return -1;

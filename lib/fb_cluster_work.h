@@ -43,7 +43,7 @@ struct work {
 	int32_t *next;          /* per non-empty row: its cluster this round */
 	float *next_sim;        /* per non-empty row: its similarity to that */
 	size_t nthreads;
-	struct fb_jobs *jobs;              /* of nthreads */
+	struct fb_jobs *jobs;              /* borrowed; NULL: the caller alone */
 	size_t share[FB_PARALLEL_MAX + 1]; /* thread t scores rows[share[t] .. share[t + 1]) */
 	struct work_scratch scratch[FB_PARALLEL_MAX];
 };

@@ -70,7 +70,7 @@ void fb_tfidf_opts_default(struct fb_tfidf_opts *o)
 	o->min_df = 2;
 	o->max_df = 0.5;
 	o->max_terms = 50000;
-	o->threads = 1;
+	o->jobs = NULL;
 }
 
 static void strings_add(struct strings *s, const char *a, size_t alen)
@@ -389,7 +389,8 @@ static void guess_share(void *arg, size_t s)
 /* Sets b up for texts [from, to), with as many shares as pay. */
 static void block_range(struct block *b, size_t from, size_t to)
 {
-	size_t want = (to - from) / (BLOCK / 8) + 1, max = (size_t)b->t->o.threads;
+	size_t want = (to - from) / (BLOCK / 8) + 1;
+	size_t max = b->jobs ? fb_jobs_threads(b->jobs) : 1;
 
 	b->from = from;
 	b->to = to;
@@ -553,8 +554,7 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 	struct block b = { .t = t, .texts = texts, .lens = lens };
 	uint32_t *ids = NULL, *map;
 
-	if (t->o.threads > 1)
-		b.jobs = fb_jobs_new((size_t)t->o.threads);
+	b.jobs = t->o.jobs;
 	vocab_free(&t->v);
 	t->idfcap = 0;
 	t->corpus_share = 1;
@@ -571,7 +571,6 @@ void fb_tfidf_fit(struct fb_tfidf *t, const char *const *texts, const size_t *le
 		add_block(&b, &ids, &cap, rowptr);
 	}
 	block_free(&b);
-	fb_jobs_free(b.jobs);
 	map = prune(t, n);
 	/* Then renumber in place (the order of keys keeps each row sorted
 	 * after a sort) and weigh. */

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fb_jobs.h"
 #include "fb_text.h"
 
 #define FB_TFIDF_LANG_AUTO (-1)
@@ -36,14 +37,15 @@
 #define FB_TFIDF_ONE_LANG 0.9
 
 struct fb_tfidf_opts {
-	int lang;         /* an enum fb_text_lang, or FB_TFIDF_LANG_AUTO */
-	int ngrams;       /* 1 or 2 */
-	int stop_words;   /* 1: kept as single words; 0: dropped; FB_TFIDF_STOP_AUTO */
-	size_t min_df;    /* at least 1 */
-	double max_df;    /* a share, in (0, 1] */
-	size_t max_terms; /* at least 1 */
-	int threads;      /* texts are read on this many when fitting; 1 to
-	                   * FB_PARALLEL_MAX. The result does not depend on it. */
+	int lang;             /* an enum fb_text_lang, or FB_TFIDF_LANG_AUTO */
+	int ngrams;           /* 1 or 2 */
+	int stop_words;       /* 1: kept as single words; 0: dropped; FB_TFIDF_STOP_AUTO */
+	size_t min_df;        /* at least 1 */
+	double max_df;        /* a share, in (0, 1] */
+	size_t max_terms;     /* at least 1 */
+	struct fb_jobs *jobs; /* borrowed: texts are read on its threads when
+	                       * fitting (NULL: on the caller's alone). The
+	                       * result does not depend on it. */
 };
 
 /* Sets the defaults: auto, 2, auto, 2, 0.5, 50000, 1 thread. */

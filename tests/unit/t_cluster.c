@@ -195,8 +195,9 @@ static void test_threads_same_result(void)
 	CHECK(fb_cluster_kmeans(&m, &o, &r1, NULL) == 0);
 	CHECK(r1.k == 40);
 	for (size_t t = 0; t < 2; t++) {
-		o.threads = threads[t];
+		o.jobs = fb_jobs_new((size_t)threads[t]);
 		CHECK(fb_cluster_kmeans(&m, &o, &r, NULL) == 0);
+		fb_jobs_free(o.jobs);
 		CHECK(r.objective == r1.objective);
 		CHECK(memcmp(r.assign, r1.assign, m.nrows * sizeof *r.assign) == 0);
 		CHECK(memcmp(r.sim, r1.sim, m.nrows * sizeof *r.sim) == 0);

@@ -196,9 +196,10 @@ static void test_threads_same_result(void)
 	fb_tfidf_opts_default(&o);
 	t1 = fb_tfidf_new(&o);
 	fb_tfidf_fit(t1, (const char *const *)texts, lens, n, &m1);
-	o.threads = 3;
+	o.jobs = fb_jobs_new(3);
 	t3 = fb_tfidf_new(&o);
 	fb_tfidf_fit(t3, (const char *const *)texts, lens, n, &m3);
+	fb_jobs_free(o.jobs);
 	CHECK(fb_tfidf_nterms(t1) > 20 && fb_tfidf_nterms(t1) == fb_tfidf_nterms(t3));
 	same = fb_tfidf_corpus_lang(t1) == fb_tfidf_corpus_lang(t3);
 	for (i = 0; same && i < fb_tfidf_nterms(t1); i++)
