@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fb_alloc.h"
+#include "fb_diag.h"
 #include "fb_text.h"
 
 /* The one table of signal names and default weights (fb-extract(1) lists
@@ -80,13 +81,27 @@ struct analysis {
 	size_t nseen, seencap;
 };
 
-static void add_evidence(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
-                         const char *where, size_t msg, size_t start, size_t end, const char *rule)
+/* Fires signal s, once per interaction. Only --explain keeps the evidence:
+ * where, and the rule, which is formatted from fmt then only. */
+static void fire(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
+                 const char *where, size_t msg, size_t start, size_t end, const char *fmt, ...)
+    FB_PRINTF(8, 9);
+
+static void fire(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
+                 const char *where, size_t msg, size_t start, size_t end, const char *fmt, ...)
 {
 	struct fb_evidence *e;
+	char rule[160];
+	va_list ap;
 
+	if (it->fired[s])
+		return;
+	it->fired[s] = 1;
 	if (!an->explain)
 		return;
+	va_start(ap, fmt);
+	vsnprintf(rule, sizeof rule, fmt, ap);
+	va_end(ap);
 	it->evidence = fb_xgrow(it->evidence, &it->evcap, it->nevidence + 1, sizeof *it->evidence);
 	e = &it->evidence[it->nevidence++];
 	e->signal = s;
@@ -97,21 +112,8 @@ static void add_evidence(struct analysis *an, struct fb_interaction *it, enum fb
 	e->rule = fb_xstrdup(rule);
 }
 
-static void fire(struct analysis *an, struct fb_interaction *it, enum fb_signal s,
-                 const char *where, size_t msg, size_t start, size_t end, const char *rule)
-{
-	if (it->fired[s])
-		return;
-	it->fired[s] = 1;
-	add_evidence(an, it, s, where, msg, start, end, rule);
-}
-
 static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject,
-                 const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+                 const char *fmt, ...) FB_PRINTF(4, 5);
 
 static void note(struct analysis *an, const struct fb_conv_origin *origin, int reject,
                  const char *fmt, ...)
@@ -303,7 +305,7 @@ static void apply_events(struct analysis *an)
 		if (e->type == FB_EVENT_FEEDBACK)
 			apply_feedback(an, it, e, &latest[(size_t)(it - an->out->items) * KINDS]);
 		else
-			fire(an, it, behaviour[e->type], "event", it->response, 0, 0,
+			fire(an, it, behaviour[e->type], "event", it->response, 0, 0, "%s",
 			     fb_conv_event_name(e->type));
 	}
 	free(latest);
@@ -316,14 +318,10 @@ static int search(struct analysis *an, struct fb_interaction *it, enum fb_rule_s
                   unsigned scanned)
 {
 	struct fb_rule_match m;
-	char rule[160];
 
 	if (!fb_rules_search_scanned(an->rules, rs, text, len, scanned, &m))
 		return 0;
-	rule[0] = '\0';
-	if (an->explain)
-		snprintf(rule, sizeof rule, "%s:%ld %s", m.source, m.line, m.lang);
-	fire(an, it, s, where, msg, m.start, m.end, rule);
+	fire(an, it, s, where, msg, m.start, m.end, "%s:%ld %s", m.source, m.line, m.lang);
 	return 1;
 }
 
@@ -369,7 +367,6 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 	size_t i, nx = (size_t)it->next;
 	unsigned want = 1u << FB_RULE_FOLLOWUP, scanned;
 	double sim;
-	char rule[64];
 
 	for (i = 0; i < sizeof phrase / sizeof phrase[0]; i++)
 		want |= 1u << phrase[i].rule;
@@ -383,8 +380,8 @@ static void next_message_signals(struct analysis *an, struct fb_interaction *it)
 	user_words(an, nx, &an->b, &an->b_msg, &an->a, &an->a_msg);
 	sim = fb_text_dice(&an->a, &an->b);
 	if (an->a.n >= 2 && sim >= an->cfg->rephrase_threshold) {
-		snprintf(rule, sizeof rule, "similarity %.2f", sim);
-		fire(an, it, FB_SIG_REPHRASE, "next_message", nx, 0, next->len, rule);
+		fire(an, it, FB_SIG_REPHRASE, "next_message", nx, 0, next->len, "similarity %.2f",
+		     sim);
 		return;
 	}
 	search(an, it, FB_RULE_FOLLOWUP, FB_SIG_FOLLOWUP, "next_message", nx, next->text, next->len,
@@ -423,7 +420,6 @@ static void repetition(struct analysis *an, struct fb_interaction *it)
 	struct fb_text_tokens *now;
 	size_t j, from = an->nseen > REPETITION_WINDOW ? an->nseen - REPETITION_WINDOW : 0;
 	double sim;
-	char rule[64];
 
 	an->seen = fb_xgrow(an->seen, &an->seencap, an->nseen + 1, sizeof *an->seen);
 	now = &an->seen[an->nseen];
@@ -432,8 +428,8 @@ static void repetition(struct analysis *an, struct fb_interaction *it)
 	for (j = from; j < an->nseen && now->n >= 3; j++) {
 		sim = fb_text_dice(now, &an->seen[j]);
 		if (an->seen[j].n >= 3 && sim >= an->cfg->repetition_threshold) {
-			snprintf(rule, sizeof rule, "similarity %.2f to an earlier response", sim);
-			fire(an, it, FB_SIG_REPETITION, "response", it->response, 0, 0, rule);
+			fire(an, it, FB_SIG_REPETITION, "response", it->response, 0, 0,
+			     "similarity %.2f to an earlier response", sim);
 			break;
 		}
 	}
@@ -501,7 +497,6 @@ static void abandonment(struct analysis *an, struct fb_interaction *it)
 {
 	const struct fb_conv *c = an->conv;
 	double resp_ts = c->msgs[it->response].ts;
-	char rule[64];
 
 	if (it->next >= 0 || it->response + 1 < c->nmsgs || has_positive_sign(it) ||
 	    it->fired[FB_SIG_REGENERATE])
@@ -509,11 +504,12 @@ static void abandonment(struct analysis *an, struct fb_interaction *it)
 	if (!isnan(resp_ts) && !isnan(c->end_ts)) {
 		if (c->end_ts - resp_ts < an->cfg->idle_gap)
 			return;
-		snprintf(rule, sizeof rule, "quiet for %.0f s", c->end_ts - resp_ts);
+		fire(an, it, FB_SIG_ABANDON, "timing", it->response, 0, 0, "quiet for %.0f s",
+		     c->end_ts - resp_ts);
 	} else {
-		snprintf(rule, sizeof rule, "last message of the conversation");
+		fire(an, it, FB_SIG_ABANDON, "timing", it->response, 0, 0,
+		     "last message of the conversation");
 	}
-	fire(an, it, FB_SIG_ABANDON, "timing", it->response, 0, 0, rule);
 }
 
 static void out_of_order(struct analysis *an, size_t msg)
