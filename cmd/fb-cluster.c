@@ -826,7 +826,7 @@ int main(int argc, char **argv)
 	struct out w = { 0 };
 	struct fb_error err;
 	FILE *rejects = NULL;
-	int status, write_failed = 0, rc = 0, threads;
+	int status, write_failed = 0, rc = 0;
 	size_t outliers = 0, sampled = 0, total = 0;
 
 	fb_alloc_init(prog);
@@ -854,9 +854,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	threads = o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
-	if (threads > 1)
-		policy.jobs = fb_jobs_new((size_t)threads);
+	policy.jobs = fb_jobs_for(o.threads);
 	o.fit.cluster.jobs = policy.jobs;
 	o.fit.text.jobs = policy.jobs;
 	policy.rejects = rejects;

@@ -542,7 +542,7 @@ int main(int argc, char **argv)
 	struct fb_jsonl_stage parse = { parse_record, free_parsed, NULL };
 	struct fb_jobs *jobs = NULL;
 	FILE *rejects = NULL;
-	int status, threads;
+	int status;
 
 	fb_alloc_init(prog);
 	fb_diag_ignore_sigpipe();
@@ -568,9 +568,7 @@ int main(int argc, char **argv)
 	stage.explain = o.explain;
 	stage.per_conversation = o.per_conversation;
 	stage.serialise = o.format < 0;
-	threads = o.unbuffered ? 1 : o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
-	if (threads > 1)
-		jobs = fb_jobs_new((size_t)threads);
+	jobs = fb_jobs_for(o.unbuffered ? 1 : o.threads);
 	stage.jobs = jobs;
 	r.stage = fb_extract_new(&stage, rules, emit_item, &r);
 	policy.skip_invalid = o.skip_invalid;

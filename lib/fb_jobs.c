@@ -129,11 +129,13 @@ struct fb_jobs *fb_jobs_new(size_t n)
 	return jobs;
 }
 
-size_t fb_jobs_default_threads(void)
+struct fb_jobs *fb_jobs_for(long n)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > FB_PARALLEL_MAX ? FB_PARALLEL_MAX : (size_t)n;
+	if (n == 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n > FB_PARALLEL_MAX)
+		n = FB_PARALLEL_MAX;
+	return n > 1 ? fb_jobs_new((size_t)n) : NULL;
 }
 
 size_t fb_jobs_threads(const struct fb_jobs *jobs)

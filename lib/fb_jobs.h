@@ -28,9 +28,10 @@ struct fb_job {
  * of them: with n < 2, jobs run while the owner waits for them. */
 struct fb_jobs *fb_jobs_new(size_t n);
 
-/* The number of processors, at most FB_PARALLEL_MAX: how many threads to
- * use unless told. */
-size_t fb_jobs_default_threads(void);
+/* The queue for a --threads option: of n threads (0: the number of
+ * processors, at most FB_PARALLEL_MAX), or NULL for one, since a program on
+ * one thread reads and works as it goes, with no queue. */
+struct fb_jobs *fb_jobs_for(long n);
 
 /* How many threads run jobs, the owner included. */
 size_t fb_jobs_threads(const struct fb_jobs *jobs);

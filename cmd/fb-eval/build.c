@@ -390,7 +390,7 @@ int eval_build_main(int argc, char **argv)
 	struct fb_error err;
 	size_t *counts = NULL;
 	FILE *rejects = NULL;
-	int status, wrc = 0, stdout_closed = 0, built = 0, threads;
+	int status, wrc = 0, stdout_closed = 0, built = 0;
 
 	status = parse_options(argc, argv, &o);
 	if (status != 0) {
@@ -414,9 +414,7 @@ int eval_build_main(int argc, char **argv)
 		goto out;
 	}
 	policy.skip_invalid = o.skip_invalid;
-	threads = o.threads ? (int)o.threads : (int)fb_jobs_default_threads();
-	if (threads > 1)
-		policy.jobs = fb_jobs_new((size_t)threads);
+	policy.jobs = fb_jobs_for(o.threads);
 	policy.rejects = rejects;
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	d = fb_dataset_new(redact, counts);

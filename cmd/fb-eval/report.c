@@ -303,8 +303,7 @@ static int run(const struct options *o, int argc, char **argv, struct out *w)
 	}
 	policy.skip_invalid = o->skip_invalid;
 	policy.rejects = rejects;
-	if (o->threads > 1)
-		policy.jobs = fb_jobs_new((size_t)o->threads);
+	policy.jobs = fb_jobs_for(o->threads);
 	in = fb_jsonl_in_new(&policy, (const char *const *)argv + optind, (size_t)(argc - optind));
 	fb_jsonl_in_each(in, add_record, r);
 	status = fb_jsonl_in_status(in);

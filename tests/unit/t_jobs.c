@@ -179,9 +179,13 @@ static void test_run_repeated(void)
 /* A queue that got no jobs ends cleanly; NULL is a no-op. */
 static void test_idle(void)
 {
-	size_t n = fb_jobs_default_threads();
+	struct fb_jobs *any = fb_jobs_for(0);
 
-	CHECK(n >= 1 && n <= FB_PARALLEL_MAX);
+	/* --threads 1 needs no queue; 0 takes the processors, at most the
+	 * most there can be. */
+	CHECK(fb_jobs_for(1) == NULL);
+	CHECK(!any || (fb_jobs_threads(any) >= 2 && fb_jobs_threads(any) <= FB_PARALLEL_MAX));
+	fb_jobs_free(any);
 	fb_jobs_free(fb_jobs_new(3));
 	fb_jobs_free(NULL);
 }
